@@ -1,0 +1,100 @@
+package org.newsarchiver.extract;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.newsarchiver.config.DateSettings;
+import org.newsarchiver.config.SiteConfig;
+
+/**
+ * Turns one page into an {@link Article}: the site's selectors first, where they match, then the
+ * page's own metadata and structure for every field they leave empty. A pure function of its
+ * input: no clock, no network, no files. Thread-safe.
+ */
+public final class ArticleExtractor {
+
+  /** Extracts with the site's rules, or with the generic rules alone when {@code site} is null. */
+  public Article extract(HtmlPage page, @Nullable SiteConfig site) {
+    Document doc = Jsoup.parse(page.html(), page.url().toString());
+    JsonLd ld = JsonLd.read(doc);
+    URI canonical = canonical(doc, page.url());
+    DateSettings dates = site == null ? DateSettings.DEFAULT : site.dates();
+
+    if (site != null) {
+      for (String css : site.selectors().drop()) doc.select(css).remove();
+    }
+
+    String title = null;
+    FoundDate date = null;
+    Long readCount = null;
+    List<String> authors = List.of();
+    String source = null;
+    List<String> body = List.of();
+    if (site != null) {
+      var sel = site.selectors();
+      title = SiteSelectors.text(doc, sel.title());
+      String dateText = SiteSelectors.text(doc, sel.date());
+      if (dateText != null) {
+        PublishedDate d = DateText.parse(dateText, dates, page.fetchedAt());
+        if (d != null) date = new FoundDate(d, DateSource.SELECTOR);
+      }
+      String countText = SiteSelectors.text(doc, sel.readCount());
+      if (countText != null) readCount = ReadCounts.parse(countText, site.readCountPattern());
+      authors = SiteSelectors.texts(doc, sel.author());
+      source = SiteSelectors.text(doc, sel.source());
+      body = SiteSelectors.paragraphs(doc, sel.body());
+    }
+
+    if (title == null) title = TitleFinder.find(doc, ld);
+    if (date == null) date = DateFinder.find(doc, ld, page.url(), page.fetchedAt(), dates);
+    if (readCount == null) readCount = ReadCountFinder.find(doc, ld);
+    if (authors.isEmpty()) authors = AuthorFinder.find(doc, ld);
+    if (source == null) source = SourceFinder.find(doc, ld);
+    String language = LanguageFinder.fromMarkup(doc, ld);
+    boolean bodyFromSite = !body.isEmpty();
+    if (!bodyFromSite) body = BodyExtractor.extract(doc, ld, title);
+    body = withoutLeadingTitle(body, title);
+    if (language == null) language = LanguageFinder.fromText(body);
+    PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite);
+
+    return new Article(
+        page.url(),
+        canonical,
+        title,
+        date == null ? null : date.date(),
+        date == null ? null : date.source(),
+        readCount,
+        authors,
+        language,
+        source,
+        body,
+        status);
+  }
+
+  /** The title is the first line of the archived text already; a body that repeats it drops it. */
+  private static List<String> withoutLeadingTitle(List<String> body, @Nullable String title) {
+    if (title != null && !body.isEmpty() && body.get(0).equals(title)) {
+      return body.subList(1, body.size());
+    }
+    return body;
+  }
+
+  private static @Nullable URI canonical(Document doc, URI pageUrl) {
+    Element link = doc.selectFirst("link[rel=canonical][href]");
+    if (link == null) return null;
+    String href = link.absUrl("href");
+    if (href.isEmpty()) return null;
+    try {
+      URI uri = new URI(href);
+      String scheme = uri.getScheme();
+      if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) return null;
+      return uri.equals(pageUrl) ? null : uri;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+}

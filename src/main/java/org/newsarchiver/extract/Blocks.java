@@ -1,0 +1,90 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns an element into paragraphs the way a reader sees them: each block element (p, heading, list
+ * item, quote...) starts a paragraph, {@code <br>} breaks a line inside one. Thread-safe (stateless).
+ */
+public final class Blocks {
+  /** Elements that start a new paragraph. */
+  public static final Set<String> BLOCK_TAGS =
+      Set.of(
+          "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2",
+          "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "figure",
+          "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "address",
+          "hr", "form", "fieldset", "details", "summary", "center", "body");
+
+  /** Elements whose content is never reader text. */
+  private static final Set<String> SKIPPED =
+      Set.of("script", "style", "noscript", "template", "svg", "button", "select", "option",
+          "textarea", "iframe", "object", "embed", "canvas", "video", "audio", "input", "head");
+
+  private Blocks() {}
+
+  /** The normalized, non-empty paragraphs of one element. */
+  public static List<String> paragraphs(Element root) {
+    Collector c = new Collector();
+    root.traverse(c);
+    c.flush();
+    return TextNormalizer.paragraphs(c.out);
+  }
+
+  /** The normalized paragraphs of several elements, in order. */
+  public static List<String> paragraphs(List<Element> roots) {
+    List<String> out = new ArrayList<>();
+    for (Element e : roots) out.addAll(paragraphs(e));
+    return out;
+  }
+
+  private static final class Collector implements NodeVisitor {
+    final List<String> out = new ArrayList<>();
+    final StringBuilder current = new StringBuilder();
+    int skipDepth = 0;
+    int preDepth = 0;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof Element el) {
+        String tag = el.normalName();
+        if (skipDepth > 0 || SKIPPED.contains(tag) || el.hasAttr("hidden")) {
+          skipDepth++;
+          return;
+        }
+        if (tag.equals("pre")) preDepth++;
+        if (tag.equals("br")) current.append('\n');
+        else if (BLOCK_TAGS.contains(tag)) flush();
+        else if (tag.equals("img")) current.append(' ');
+      } else if (skipDepth == 0 && node instanceof TextNode t) {
+        current.append(preDepth > 0 ? t.getWholeText() : t.text());
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (node instanceof Element el) {
+        if (skipDepth > 0) {
+          skipDepth--;
+          return;
+        }
+        String tag = el.normalName();
+        if (tag.equals("pre")) preDepth--;
+        if (BLOCK_TAGS.contains(tag)) flush();
+        else if (tag.equals("td") || tag.equals("th")) current.append(' ');
+      }
+    }
+
+    void flush() {
+      if (current.length() > 0) {
+        out.add(current.toString());
+        current.setLength(0);
+      }
+    }
+  }
+}

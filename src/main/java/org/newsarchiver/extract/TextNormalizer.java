@@ -1,0 +1,80 @@
+package org.newsarchiver.extract;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The archive's one text form: Unicode NFC, plain spaces, no zero-width characters or soft hyphens,
+ * trimmed lines, no empty paragraphs. Quotes and dashes stay as written. Thread-safe (stateless).
+ */
+public final class TextNormalizer {
+  private TextNormalizer() {}
+
+  /** A single-line value such as a title or an author: all white space, newlines too, becomes one space. */
+  public static @Nullable String line(@Nullable String raw) {
+    if (raw == null) return null;
+    String text = clean(raw, false);
+    return text.isEmpty() ? null : text;
+  }
+
+  /** One paragraph: line breaks inside it are kept (verse, addresses), empty lines removed. */
+  public static String paragraph(String raw) {
+    return clean(raw, true);
+  }
+
+  /** Normalizes each paragraph and drops the ones left empty. */
+  public static List<String> paragraphs(List<String> raw) {
+    List<String> out = new ArrayList<>(raw.size());
+    for (String p : raw) {
+      String text = paragraph(p);
+      if (!text.isEmpty()) out.add(text);
+    }
+    return out;
+  }
+
+  private static String clean(String raw, boolean keepLineBreaks) {
+    String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    StringBuilder out = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    boolean pendingBreak = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C'
+          || c == '\u0085') {
+        if (keepLineBreaks) pendingBreak = true;
+        else pendingSpace = true;
+      } else if (isSpace(c)) {
+        pendingSpace = true;
+      } else if (isInvisible(s, i)) {
+        // dropped: zero-width characters and soft hyphens only break words and search
+      } else if (Character.isISOControl(c)) {
+        pendingSpace = true;
+      } else {
+        if (out.length() > 0) {
+          if (pendingBreak) out.append('\n');
+          else if (pendingSpace) out.append(' ');
+        }
+        pendingSpace = false;
+        pendingBreak = false;
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' '
+        || c == '\t'
+        || Character.getType(c) == Character.SPACE_SEPARATOR
+        || c == '\u180E';
+  }
+
+  private static boolean isInvisible(String s, int i) {
+    return switch (s.charAt(i)) {
+      case '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD' -> true;
+      default -> false;
+    };
+  }
+}

@@ -1,0 +1,57 @@
+package org.newsarchiver.fetch;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A complete HTTP exchange as fetched: what was asked (for WARC request records), the final URL
+ * after redirects, status, headers and the whole decompressed body (within the size limit).
+ */
+public record FetchResponse(
+    URI requestedUrl,
+    URI finalUrl,
+    String method,
+    List<Header> requestHeaders,
+    String protocol,
+    int status,
+    String message,
+    List<Header> headers,
+    byte[] body,
+    Instant fetchedAt) {
+
+  /** One header line, in the order sent or received. */
+  public record Header(String name, String value) {}
+
+  public FetchResponse {
+    requestHeaders = List.copyOf(requestHeaders);
+    headers = List.copyOf(headers);
+  }
+
+  /** The first value of a header, case-insensitive, or null. */
+  public @Nullable String header(String name) {
+    for (Header h : headers) {
+      if (h.name().equalsIgnoreCase(name)) return h.value();
+    }
+    return null;
+  }
+
+  public @Nullable String contentType() {
+    return header("Content-Type");
+  }
+
+  /** Whether the server answered 304 to a conditional request. */
+  public boolean notModified() {
+    return status == 304;
+  }
+
+  /** Whether the content type is HTML or XHTML, or absent (then the bytes decide later). */
+  public boolean looksLikeHtml() {
+    String ct = contentType();
+    if (ct == null) return true;
+    String t = ct.toLowerCase(Locale.ROOT);
+    return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
+  }
+}
