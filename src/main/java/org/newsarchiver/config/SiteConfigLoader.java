@@ -31,7 +31,27 @@ public final class SiteConfigLoader {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The result of loading a folder: the usable sites and one error per refused file. */
-  public record Loaded(List<SiteConfig> sites, List<ConfigException> errors) {}
+  public record Loaded(List<SiteConfig> sites, List<ConfigException> errors) {
+
+    public java.util.Optional<SiteConfig> byName(String name) {
+      return sites.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The site that owns a host, if any config does. */
+    public java.util.Optional<SiteConfig> forHost(@Nullable String host) {
+      return sites.stream().filter(s -> s.ownsHost(host)).findFirst();
+    }
+
+    /** The error of the file that would have defined {@code name}, matched by file name. */
+    public java.util.Optional<ConfigException> errorFor(String name) {
+      return errors.stream()
+          .filter(e -> {
+            String f = Path.of(e.file()).getFileName().toString();
+            return f.equals(name + ".yaml") || f.equals(name + ".yml");
+          })
+          .findFirst();
+    }
+  }
 
   /** Loads every {@code *.yaml} / {@code *.yml} file of a folder, sorted by file name. */
   public Loaded loadAll(Path dir) throws IOException {

@@ -1,0 +1,130 @@
+package org.newsarchiver.archive;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The {@code articles.csv} file of one site: RFC 4180 quoting, LF line ends, a header row. New rows
+ * are appended with one synced write each; a row torn by a crash (no final newline) is cut off
+ * when the file is next opened. Not thread-safe: one writer per site, guarded by {@link ArchiveLock}.
+ */
+public final class ArticlesCsv {
+  public static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  private final Path file;
+
+  public ArticlesCsv(Path file) {
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Makes the file usable: creates it with its header, or cuts a torn last line. Returns the number
+   * of bytes cut (0 when the file was whole).
+   */
+  public long open() throws IOException {
+    if (!Files.exists(file)) {
+      AtomicFiles.write(file, line(ArchiveRow.COLUMNS).getBytes(StandardCharsets.UTF_8));
+      return 0;
+    }
+    return cutTornTail(file);
+  }
+
+  /** Cuts everything after the last newline; such bytes are a row a crash left half-written. */
+  public static long cutTornTail(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      long keep = size;
+      ByteBuffer one = ByteBuffer.allocate(1);
+      while (keep > 0) {
+        one.clear();
+        ch.read(one, keep - 1);
+        if (one.get(0) == '\n') break;
+        keep--;
+      }
+      if (keep < size) {
+        ch.truncate(keep);
+        ch.force(true);
+      }
+      return size - keep;
+    }
+  }
+
+  public void append(ArchiveRow row) throws IOException {
+    byte[] bytes = line(row.cells()).getBytes(StandardCharsets.UTF_8);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes);
+      while (buf.hasRemaining()) ch.write(buf);
+      ch.force(false);
+    }
+  }
+
+  /** Replaces the whole file with these rows, atomically. */
+  public void rewrite(Collection<ArchiveRow> rows) throws IOException {
+    StringBuilder out = new StringBuilder(line(ArchiveRow.COLUMNS));
+    for (ArchiveRow r : rows) out.append(line(r.cells()));
+    AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Streams the rows in file order; a row that does not parse is passed to {@code bad} with its line number. */
+  public void forEach(Consumer<ArchiveRow> rows, Consumer<String> bad) throws IOException {
+    if (!Files.exists(file)) return;
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+      if (!parser.getHeaderNames().equals(ArchiveRow.COLUMNS)) {
+        bad.accept(file + ": header is " + parser.getHeaderNames() + ", expected " + ArchiveRow.COLUMNS);
+        return;
+      }
+      for (CSVRecord r : parser) {
+        try {
+          rows.accept(ArchiveRow.fromCells(r.toList()));
+        } catch (IllegalArgumentException e) {
+          bad.accept(file + ": line " + r.getParser().getCurrentLineNumber() + ": " + e.getMessage());
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (IllegalStateException e) {
+      bad.accept(file + ": not valid CSV: " + e.getMessage());
+    }
+  }
+
+  /** All rows; fails on the first bad one. */
+  public List<ArchiveRow> readAll() throws IOException {
+    List<ArchiveRow> out = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    forEach(out::add, errors::add);
+    if (!errors.isEmpty()) throw new IOException(errors.get(0));
+    return out;
+  }
+
+  private static String line(List<String> cells) {
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, FORMAT)) {
+      p.printRecord(cells);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return w.toString();
+  }
+}

@@ -1,0 +1,101 @@
+package org.newsarchiver.crawl;
+
+import java.io.IOException;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.newsarchiver.archive.ArchiveRow;
+import org.newsarchiver.archive.NewArticle;
+import org.newsarchiver.archive.SiteArchive;
+import org.newsarchiver.config.RequestSettings;
+import org.newsarchiver.config.SiteConfig;
+import org.newsarchiver.extract.Article;
+import org.newsarchiver.extract.ArticleExtractor;
+import org.newsarchiver.extract.HtmlDecoder;
+import org.newsarchiver.extract.HtmlPage;
+import org.newsarchiver.fetch.FetchException;
+import org.newsarchiver.fetch.FetchResponse;
+import org.newsarchiver.fetch.Fetcher;
+
+/**
+ * The path of one article URL: fetch, extract, archive. Returns what happened; only an archive
+ * failure (disk, lock) is thrown, since that stops the whole run.
+ */
+public final class ArticlePipeline {
+  private final Fetcher fetcher;
+  private final ArticleExtractor extractor;
+
+  public ArticlePipeline(Fetcher fetcher, ArticleExtractor extractor) {
+    this.fetcher = fetcher;
+    this.extractor = extractor;
+  }
+
+  /** The result of one article URL: archived (with the archive's outcome) or failed. */
+  public record Result(SiteArchive.@Nullable Stored stored, @Nullable PageFailure failure) {
+    static Result failed(URI url, String cause, String detail) {
+      return new Result(null, new PageFailure(url, cause, detail));
+    }
+  }
+
+  public Result process(URI url, @Nullable SiteConfig site, RequestSettings request, SiteArchive archive)
+      throws IOException {
+    FetchResponse response;
+    try {
+      response = fetcher.fetch(url, request);
+    } catch (FetchException e) {
+      return Result.failed(url, e.failure().label(), e.getMessage());
+    }
+    if (!response.looksLikeHtml()) {
+      return Result.failed(url, "not-html", "content type is " + response.contentType());
+    }
+    String html = HtmlDecoder.decode(response.body(), response.contentType());
+    Article article = extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
+    if (!article.isArticle()) {
+      return Result.failed(url, article.status().label(), notArticleDetail(article));
+    }
+    URI key = archiveKey(url, article, site);
+    if (!key.equals(url)) {
+      ArchiveRow known = archive.findByUrl(key.toString());
+      if (known != null) {
+        return new Result(
+            new SiteArchive.Stored(known, SiteArchive.Outcome.ALREADY_ARCHIVED, archive.dir().resolve(known.textFile())),
+            null);
+      }
+    }
+    NewArticle a =
+        new NewArticle(
+            key,
+            article.title(),
+            article.published() == null ? null : article.published().iso(),
+            article.dateSource() == null ? null : article.dateSource().label(),
+            article.readCount(),
+            article.authors(),
+            article.language(),
+            article.source(),
+            response.fetchedAt(),
+            article.paragraphs());
+    return new Result(archive.add(a), null);
+  }
+
+  /** The page's canonical URL when it is on the same site, else the URL as linked (canonicalized). */
+  private static URI archiveKey(URI url, Article article, @Nullable SiteConfig site) {
+    URI canonical = article.canonicalUrl() == null ? null : UrlCanonicalizer.canonical(article.canonicalUrl());
+    if (canonical != null) {
+      boolean sameSite =
+          site != null ? site.ownsHost(canonical.getHost()) : canonical.getHost().equalsIgnoreCase(url.getHost());
+      if (sameSite) return canonical;
+    }
+    URI own = UrlCanonicalizer.canonical(url);
+    return own == null ? url : own;
+  }
+
+  private static String notArticleDetail(Article a) {
+    return switch (a.status()) {
+      case NOT_ARTICLE -> "page has neither a title nor body text";
+      case PAYWALLED -> "page shows a paywall teaser instead of the article";
+      case BLOCKED -> "page is a consent wall, bot check or CAPTCHA";
+      case NEEDS_JAVASCRIPT -> "page builds its text with JavaScript";
+      case EMPTY -> "page has a title but no body text";
+      case OK -> "ok";
+    };
+  }
+}

@@ -1,0 +1,14 @@
+package org.newsarchiver.crawl;
+
+import org.newsarchiver.archive.SiteArchive;
+
+/** Hears what a crawl does, page by page: the CLI prints it, the scheduler logs it. */
+public interface CrawlListener {
+  CrawlListener NONE = new CrawlListener() {};
+
+  default void failed(PageFailure failure) {}
+
+  default void archived(SiteArchive.Stored stored) {}
+
+  default void fetched(java.net.URI url) {}
+}
