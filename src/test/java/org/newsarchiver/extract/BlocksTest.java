@@ -1,0 +1,26 @@
+package org.newsarchiver.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class BlocksTest {
+
+  @Test
+  void givesOneParagraphPerBlockAndKeepsLineBreaks() {
+    var doc =
+        Jsoup.parse(
+            "<div id=a><h2>Heading</h2>Loose <b>inline</b> text<p>One<br>two</p>"
+                + "<ul><li>item 1</li><li>item 2</li></ul><blockquote>Quote</blockquote>"
+                + "<script>var x=1;</script><p>&nbsp;</p></div>");
+    assertThat(Blocks.paragraphs(doc.getElementById("a")))
+        .containsExactly("Heading", "Loose inline text", "One\ntwo", "item 1", "item 2", "Quote");
+  }
+
+  @Test
+  void keepsPreformattedWhiteSpaceLines() {
+    var doc = Jsoup.parse("<div id=a><pre>x = 1\n  y = 2</pre></div>");
+    assertThat(Blocks.paragraphs(doc.getElementById("a"))).containsExactly("x = 1\ny = 2");
+  }
+}
