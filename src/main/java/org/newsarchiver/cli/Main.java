@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       SitesCommand.class,
       CrawlCommand.class,
+      RunCommand.class,
       ArchiveCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.newsarchiver.archive.SiteArchive;
 import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.SiteConfig;
@@ -38,6 +39,15 @@ public final class SiteCrawler {
   }
 
   public CrawlSummary crawl(SiteConfig site, CrawlListener listener) throws IOException {
+    return crawl(site, listener, () -> false);
+  }
+
+  /**
+   * One pass; {@code stop} is asked between pages, so a shutdown finishes the article in hand and
+   * starts no other.
+   */
+  public CrawlSummary crawl(SiteConfig site, CrawlListener listener, BooleanSupplier stop)
+      throws IOException {
     long started = System.nanoTime();
     List<PageFailure> failures = new ArrayList<>();
     int listings = 0;
@@ -49,7 +59,7 @@ public final class SiteCrawler {
       for (URI start : site.startPages()) {
         Deque<URI> pages = new ArrayDeque<>(List.of(start));
         Set<URI> seenPages = new HashSet<>();
-        while (!pages.isEmpty() && seenPages.size() < site.maxPages()) {
+        while (!pages.isEmpty() && seenPages.size() < site.maxPages() && !stop.getAsBoolean()) {
           URI page = pages.poll();
           if (!seenPages.add(page)) continue;
           LinkExtractor.Links links = listing(site, page, failures, listener);
@@ -73,7 +83,7 @@ public final class SiteCrawler {
           already++;
           continue;
         }
-        if (fetched >= site.maxArticles()) break;
+        if (fetched >= site.maxArticles() || stop.getAsBoolean()) break;
         fetched++;
         listener.fetched(url);
         ArticlePipeline.Result r = pipeline.process(url, site, site.request(), archive);

@@ -1,0 +1,119 @@
+package org.newsarchiver.schedule;
+
+import java.io.Closeable;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.newsarchiver.config.SiteConfig;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Quartz scheduler with one job per site, triggered by the site's cron schedule. Missed runs
+ * after downtime run once, not once per missed slot. The job store comes from Quartz properties:
+ * in memory by default, a database for a cluster. Thread-safe, as Quartz is.
+ */
+public final class ArchiveScheduler implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(ArchiveScheduler.class);
+  static final String GROUP = "sites";
+
+  private final Scheduler scheduler;
+
+  /** The embedded defaults: in-memory job store, {@code threads} sites crawled at once. */
+  public static Properties defaults(int threads) {
+    Properties p = new Properties();
+    p.setProperty("org.quartz.scheduler.instanceName", "news-archiver");
+    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    return p;
+  }
+
+  public ArchiveScheduler(Properties quartz, SiteRunner runner) throws SchedulerException {
+    this.scheduler = new StdSchedulerFactory(quartz).getScheduler();
+    scheduler.getContext().put(SiteJob.RUNNER_KEY, runner);
+  }
+
+  /** Makes the jobs match the configs: adds new sites, reschedules changed ones, removes gone ones. */
+  public synchronized void sync(List<SiteConfig> sites) throws SchedulerException {
+    Set<JobKey> wanted = new HashSet<>();
+    for (SiteConfig site : sites) {
+      JobKey key = JobKey.jobKey(site.name(), GROUP);
+      wanted.add(key);
+      Trigger existing = scheduler.getTrigger(TriggerKey.triggerKey(site.name(), GROUP));
+      if (existing instanceof CronTrigger cron && cron.getCronExpression().equals(site.schedule())) continue;
+      JobDetail job =
+          JobBuilder.newJob(SiteJob.class)
+              .withIdentity(key)
+              .usingJobData(SiteJob.SITE_KEY, site.name())
+              .requestRecovery(true)
+              .storeDurably(false)
+              .build();
+      Trigger trigger =
+          TriggerBuilder.newTrigger()
+              .withIdentity(site.name(), GROUP)
+              .forJob(key)
+              .withSchedule(
+                  CronScheduleBuilder.cronSchedule(site.schedule())
+                      .withMisfireHandlingInstructionFireAndProceed())
+              .build();
+      scheduler.scheduleJob(job, Set.of(trigger), true);
+      log.info("site {}: scheduled '{}', next run {}", site.name(), site.schedule(), trigger.getNextFireTime());
+    }
+    for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      if (!wanted.contains(key)) {
+        scheduler.deleteJob(key);
+        log.info("site {}: config removed, job unscheduled", key.getName());
+      }
+    }
+  }
+
+  public void start() throws SchedulerException {
+    scheduler.start();
+  }
+
+  /** Runs a site's job now, outside its schedule (still never twice at once). */
+  public void runNow(String site) throws SchedulerException {
+    scheduler.triggerJob(JobKey.jobKey(site, GROUP));
+  }
+
+  /** Each scheduled site's next run. */
+  public Map<String, @Nullable Date> nextRuns() throws SchedulerException {
+    Map<String, Date> out = new LinkedHashMap<>();
+    for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))) {
+      Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(key.getName(), GROUP));
+      out.put(key.getName(), t == null ? null : t.getNextFireTime());
+    }
+    return out;
+  }
+
+  /** Asks running jobs to stop after the article in hand, and waits for them. */
+  @Override
+  public void close() {
+    try {
+      for (var job : scheduler.getCurrentlyExecutingJobs()) scheduler.interrupt(job.getJobDetail().getKey());
+      scheduler.shutdown(true);
+    } catch (SchedulerException e) {
+      log.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+    }
+  }
+}

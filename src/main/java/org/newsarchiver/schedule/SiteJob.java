@@ -1,0 +1,37 @@
+package org.newsarchiver.schedule;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.InterruptableJob;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.SchedulerException;
+
+/**
+ * The Quartz job of one site: one crawl pass. Never runs twice at once for one site, even when its
+ * run outlasts its schedule; a failure is logged by the runner and never stops the scheduler.
+ */
+@DisallowConcurrentExecution
+public final class SiteJob implements InterruptableJob {
+  static final String SITE_KEY = "site";
+  static final String RUNNER_KEY = "news-archiver.runner";
+
+  private volatile boolean interrupted;
+
+  @Override
+  public void execute(JobExecutionContext context) throws JobExecutionException {
+    String site = context.getMergedJobDataMap().getString(SITE_KEY);
+    try {
+      SiteRunner runner = (SiteRunner) context.getScheduler().getContext().get(RUNNER_KEY);
+      runner.run(site, () -> interrupted);
+    } catch (SchedulerException e) {
+      throw new JobExecutionException("site " + site + ": scheduler context unavailable", e, false);
+    } catch (Exception e) {
+      throw new JobExecutionException("site " + site + ": " + e.getMessage(), e, false);
+    }
+  }
+
+  @Override
+  public void interrupt() {
+    interrupted = true;
+  }
+}
