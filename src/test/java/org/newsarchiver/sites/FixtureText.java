@@ -1,6 +1,8 @@
 package org.newsarchiver.sites;
 
 import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.parser.Parser;
 
@@ -25,6 +27,13 @@ final class FixtureText {
       }
     }
     return out.toString();
+  }
+
+  /** Splits a byline as the corpus writes several names ("A, B and C") into the names. */
+  static List<String> names(String byline) {
+    return Arrays.stream(spaces(byline).split("\\s*,\\s*|\\s+and\\s+"))
+        .filter(n -> !n.isEmpty())
+        .toList();
   }
 
   /** Decodes HTML entities, applies NFKC and collapses whitespace (the text_prefix rule). */

@@ -36,7 +36,9 @@ import org.newsarchiver.extract.HtmlPage;
  * normalization), {@code published} with {@code published_precision} (same calendar day, see
  * {@link ExpectedDay}), {@code text} (the exact body, paragraphs joined by a blank line), {@code
  * text_prefix} (a contiguous run of the body after entity decoding, NFKC and whitespace collapse),
- * {@code readCount} and {@code source} (exact).
+ * {@code author} (the names as the corpus writes them, "A, B and C", split at commas and "and",
+ * equal to the extracted list after whitespace normalization), {@code readCount} and {@code source}
+ * (exact).
  */
 class SiteFixturesTest {
   private static final Path FIXTURES = Path.of("src/test/resources/sites");
@@ -116,6 +118,11 @@ class SiteFixturesTest {
       soft.assertThat(FixtureText.comparable(article.bodyText()))
           .as("body contains text_prefix")
           .contains(FixtureText.comparable(expected.get("text_prefix").asText()));
+    }
+    if (expected.has("author")) {
+      soft.assertThat(article.authors().stream().map(FixtureText::spaces).toList())
+          .as("authors")
+          .isEqualTo(FixtureText.names(expected.get("author").asText()));
     }
     if (expected.has("readCount")) {
       soft.assertThat(article.readCount()).as("readCount").isEqualTo(expected.get("readCount").asLong());
