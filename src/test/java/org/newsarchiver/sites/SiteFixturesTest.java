@@ -24,6 +24,7 @@ import org.newsarchiver.extract.Article;
 import org.newsarchiver.extract.ArticleExtractor;
 import org.newsarchiver.extract.HtmlDecoder;
 import org.newsarchiver.extract.HtmlPage;
+import org.newsarchiver.extract.PageStatus;
 
 /**
  * Every shipped site config against its saved pages: for each folder {@code
@@ -32,7 +33,8 @@ import org.newsarchiver.extract.HtmlPage;
  * and a folder, no Java.
  *
  * <p>Expected-file fields (absent means "not checked"): {@code url} (required; the page's address,
- * which must match the site's {@code article_pattern}), {@code title} (exact after whitespace
+ * which must match the site's {@code article_pattern}), {@code status} (the page status label;
+ * absent means {@code ok}), {@code title} (exact after whitespace
  * normalization), {@code published} with {@code published_precision} (same calendar day, see
  * {@link ExpectedDay}), {@code text} (the exact body, paragraphs joined by a blank line), {@code
  * text_prefix} (a contiguous run of the body after entity decoding, NFKC and whitespace collapse),
@@ -96,6 +98,9 @@ class SiteFixturesTest {
     soft.assertThat(site.name()).as("name").isEqualTo(siteName);
     soft.assertThat(site.ownsHost(url.getHost())).as("site owns host of %s", url).isTrue();
     soft.assertThat(site.isArticleLink(url)).as("article_pattern matches %s", url).isTrue();
+    soft.assertThat(article.status().label())
+        .as("status")
+        .isEqualTo(expected.path("status").asText(PageStatus.OK.label()));
     if (expected.has("title")) {
       soft.assertThat(FixtureText.spaces(article.title()))
           .as("title")
