@@ -43,14 +43,22 @@ public record SiteConfig(
     nextPage = List.copyOf(nextPage);
   }
 
-  /** Whether a link's host belongs to this site (its base host, its other hosts, or a subdomain of www-less base). */
+  /**
+   * Whether a host belongs to this site: one of its hosts, with or without {@code www.}, or a
+   * subdomain of one ({@code edition.cnn.com} for {@code www.cnn.com}).
+   */
   public boolean ownsHost(@Nullable String host) {
     if (host == null) return false;
-    String h = host.toLowerCase(Locale.ROOT);
+    String h = stripWww(host.toLowerCase(Locale.ROOT));
     for (String own : hosts) {
-      if (h.equals(own)) return true;
+      String o = stripWww(own);
+      if (h.equals(o) || h.endsWith("." + o)) return true;
     }
     return false;
+  }
+
+  private static String stripWww(String host) {
+    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   /** Whether a URL is an article of this site by its pattern (and not excluded). */

@@ -207,7 +207,7 @@ public final class SiteConfigLoader {
               size(node, "max_body_size", d.maxBodyBytes()),
               node.integer("retries", d.maxRetries(), 0, 10));
     } catch (IllegalArgumentException e) {
-      throw node.error(node.field(""), e.getMessage());
+      throw node.error(node.field(e.getMessage().split(":", 2)[0]), e.getMessage().split(": ", 2)[1]);
     }
     node.rejectUnknown();
     return r;

@@ -24,10 +24,6 @@ public final class ArticleExtractor {
     URI canonical = canonical(doc, page.url());
     DateSettings dates = site == null ? DateSettings.DEFAULT : site.dates();
 
-    if (site != null) {
-      for (String css : site.selectors().drop()) doc.select(css).remove();
-    }
-
     String title = null;
     FoundDate date = null;
     Long readCount = null;
@@ -36,14 +32,10 @@ public final class ArticleExtractor {
     List<String> body = List.of();
     if (site != null) {
       var sel = site.selectors();
+      for (String css : sel.drop()) doc.select(css).remove();
       title = SiteSelectors.text(doc, sel.title());
-      String dateText = SiteSelectors.text(doc, sel.date());
-      if (dateText != null) {
-        PublishedDate d = DateText.parse(dateText, dates, page.fetchedAt());
-        if (d != null) date = new FoundDate(d, DateSource.SELECTOR);
-      }
-      String countText = SiteSelectors.text(doc, sel.readCount());
-      if (countText != null) readCount = ReadCounts.parse(countText, site.readCountPattern());
+      date = siteDate(doc, site, page);
+      readCount = siteReadCount(doc, site);
       authors = SiteSelectors.texts(doc, sel.author());
       source = SiteSelectors.text(doc, sel.source());
       body = SiteSelectors.paragraphs(doc, sel.body());
@@ -73,6 +65,23 @@ public final class ArticleExtractor {
         source,
         body,
         status);
+  }
+
+  /** The first value of the date selectors that parses: a selector whose value does not parse gives way to the next. */
+  private static @Nullable FoundDate siteDate(Document doc, SiteConfig site, HtmlPage page) {
+    for (String text : SiteSelectors.values(doc, site.selectors().date())) {
+      PublishedDate d = DateText.parse(text, site.dates(), page.fetchedAt());
+      if (d != null) return new FoundDate(d, DateSource.SELECTOR);
+    }
+    return null;
+  }
+
+  private static @Nullable Long siteReadCount(Document doc, SiteConfig site) {
+    for (String text : SiteSelectors.values(doc, site.selectors().readCount())) {
+      Long n = ReadCounts.parse(text, site.readCountPattern());
+      if (n != null) return n;
+    }
+    return null;
   }
 
   /** The title is the first line of the archived text already; a body that repeats it drops it. */

@@ -22,6 +22,19 @@ final class SiteSelectors {
     return null;
   }
 
+  /** Every non-empty value of every selector, in selector order then page order (at most 20). */
+  static List<String> values(Document doc, List<FieldSelector> selectors) {
+    List<String> out = new java.util.ArrayList<>();
+    for (FieldSelector s : selectors) {
+      for (Element e : doc.select(s.css())) {
+        String v = TextNormalizer.line(value(e, s));
+        if (v != null && !out.contains(v)) out.add(v);
+        if (out.size() >= 20) return out;
+      }
+    }
+    return out;
+  }
+
   /** Every non-empty value of the first selector that yields any, e.g. several author links. */
   static List<String> texts(Document doc, List<FieldSelector> selectors) {
     for (FieldSelector s : selectors) {
