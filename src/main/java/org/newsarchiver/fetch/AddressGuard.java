@@ -90,9 +90,9 @@ public final class AddressGuard {
 
     static String describe(String host, InetAddress address) {
       String ip = address.getHostAddress();
-      return host.equalsIgnoreCase(ip) || host.equals("[" + ip + "]")
-          ? "private or local address " + ip + " refused"
-          : host + " resolves to private or local address " + ip + ", refused";
+      if (host.equalsIgnoreCase(ip) || host.contains(":")) return "private or local address " + host + " refused";
+      String how = literal(host) != null ? " means" : " resolves to";
+      return host + how + " private or local address " + ip + ", refused";
     }
   }
 }
