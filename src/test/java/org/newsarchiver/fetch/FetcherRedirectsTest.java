@@ -45,7 +45,7 @@ class FetcherRedirectsTest {
     redirect("/b", "c");
     wm.stubFor(get("/c").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html>c</html>")));
 
-    FetchResponse r = fetcher.fetch(url("/a"), TestSettings.SHORT);
+    FetchResponse r = fetcher.fetch(url("/a"), TestSettings.LOCAL);
 
     assertThat(r.requestedUrl()).isEqualTo(url("/a"));
     assertThat(r.finalUrl()).isEqualTo(url("/c"));
@@ -132,7 +132,7 @@ class FetcherRedirectsTest {
     redirect("/a", "http://localhost:" + wm.getPort() + "/b");
     wm.stubFor(get("/b").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html/>")));
 
-    FetchResponse r = fetcher.fetch(url("/a"), TestSettings.SHORT, FetchOptions.html().withAllowPrivate(true));
+    FetchResponse r = fetcher.fetch(url("/a"), TestSettings.LOCAL, FetchOptions.html().withAllowPrivate(true));
 
     assertThat(r.finalUrl()).isEqualTo(URI.create("http://localhost:" + wm.getPort() + "/b"));
   }
@@ -140,7 +140,7 @@ class FetcherRedirectsTest {
   @Test
   void refusesDiscoveredLinkToLoopbackWithoutConnecting() throws Exception {
     try (RawServer server = new RawServer(s -> RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-      assertThatThrownBy(() -> fetcher.fetch(server.url("/"), TestSettings.SHORT, FetchOptions.html().discovered()))
+      assertThatThrownBy(() -> fetcher.fetch(server.url("/"), TestSettings.LOCAL, FetchOptions.html().discovered()))
           .isInstanceOfSatisfying(FetchException.class, e -> {
             assertThat(e.failure()).isEqualTo(FetchFailure.BLOCKED_ADDRESS);
             assertThat(e.getMessage()).isEqualTo("private or local address 127.0.0.1 refused");
@@ -150,7 +150,7 @@ class FetcherRedirectsTest {
   }
 
   private void assertFailure(URI url, FetchFailure failure, String detail) {
-    assertThatThrownBy(() -> fetcher.fetch(url, TestSettings.SHORT))
+    assertThatThrownBy(() -> fetcher.fetch(url, TestSettings.LOCAL))
         .isInstanceOfSatisfying(FetchException.class, e -> {
           assertThat(e.failure()).isEqualTo(failure);
           assertThat(e.getMessage()).isEqualTo(detail);

@@ -15,8 +15,18 @@ final class TestSettings {
           null, CONTACT, Duration.ZERO, Duration.ofMillis(500), Duration.ofMillis(300), Duration.ofSeconds(2),
           5, 1L << 20, 0);
 
+  /**
+   * For WireMock, whose first answers can take a few hundred ms while Jetty warms up on a busy
+   * machine: 1 s connect, 2 s read, 5 s whole call, 5 redirects, 1 MiB, no retries, no delay.
+   */
+  static final RequestSettings LOCAL =
+      new RequestSettings(
+          null, CONTACT, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+          5, 1L << 20, 0);
+
+  /** {@link #LOCAL} with {@code n} retries. */
   static RequestSettings retries(int n) {
-    RequestSettings s = SHORT;
+    RequestSettings s = LOCAL;
     return new RequestSettings(
         s.userAgent(), s.contactUrl(), s.delay(), s.connectTimeout(), s.readTimeout(), s.callTimeout(),
         s.maxRedirects(), s.maxBodyBytes(), n);
