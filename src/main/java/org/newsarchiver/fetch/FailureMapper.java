@@ -18,14 +18,16 @@ final class FailureMapper {
   private FailureMapper() {}
 
   /**
+   * @param url the URL the caller asked for, which the exception carries
+   * @param host the host of the hop that failed (after redirects, not always the URL's)
    * @param connected whether a connection had been made (a timeout before it is a connect timeout)
    */
-  static FetchException map(URI url, IOException e, RequestSettings s, boolean connected) {
+  static FetchException map(URI url, String host, IOException e, RequestSettings s, boolean connected) {
     if (e instanceof FetchException fe) return fe;
     AddressGuard.BlockedAddressException blocked = find(e, AddressGuard.BlockedAddressException.class);
     if (blocked != null) return new FetchException(url, FetchFailure.BLOCKED_ADDRESS, blocked.getMessage(), 0, e);
     if (e instanceof UnknownHostException) {
-      return new FetchException(url, FetchFailure.DNS, "unknown host " + url.getHost(), 0, e);
+      return new FetchException(url, FetchFailure.DNS, "unknown host " + host, 0, e);
     }
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);

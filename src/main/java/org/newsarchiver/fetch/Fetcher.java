@@ -1,25 +1,15 @@
 package org.newsarchiver.fetch;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
-import okhttp3.Call;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.RequestSettings;
@@ -34,8 +24,7 @@ import org.newsarchiver.config.RequestSettings;
  * <p>Thread-safe: one instance serves all sites and threads; it keeps one connection pool.
  */
 public final class Fetcher implements Closeable {
-  private final OkHttpClient trusting;
-  private final OkHttpClient guarded;
+  private final HttpExchange http;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Backoff backoff;
@@ -54,14 +43,7 @@ public final class Fetcher implements Closeable {
     this.sleeper = b.sleeper;
     this.backoff = new Backoff(b.retryBase, b.jitter);
     this.pacer = b.pacer;
-    this.trusting =
-        new OkHttpClient.Builder()
-            .followRedirects(false)
-            .followSslRedirects(false)
-            .eventListenerFactory(call -> new HopListener())
-            .addNetworkInterceptor(Fetcher::checkConnectedAddress)
-            .build();
-    this.guarded = trusting.newBuilder().dns(AddressGuard.GUARDED_DNS).build();
+    this.http = new HttpExchange(clock);
   }
 
   public static Builder builder() {
@@ -95,9 +77,9 @@ public final class Fetcher implements Closeable {
       boolean guard = !options.allowPrivate() && !origin(current).equals(trustedOrigin);
       if (guard) checkLiteral(url, current);
       pace(url, current, settings);
-      Exchange ex;
+      HttpExchange.Result ex;
       try {
-        ex = exchange(url, current, settings, options, guard, deadline);
+        ex = http.get(url, current, settings, options, guard, deadline);
       } catch (FetchException e) {
         if (!isRetryable(e) || retries >= settings.maxRetries()) throw afterRetries(e, retries);
         retries++;
@@ -105,13 +87,13 @@ public final class Fetcher implements Closeable {
         deadline = System.nanoTime() + settings.callTimeout().toNanos();
         continue;
       }
-      int status = ex.status;
+      int status = ex.status();
       if (isRedirect(status)) {
         if (redirects >= settings.maxRedirects()) {
           throw new FetchException(
               url, FetchFailure.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects", status, null);
         }
-        HttpUrl next = redirectTarget(url, current, ex.location);
+        HttpUrl next = redirectTarget(url, current, ex.location());
         if (!visited.add(next)) {
           throw new FetchException(url, FetchFailure.TOO_MANY_REDIRECTS, "redirect loop back to " + next, status, null);
         }
@@ -120,8 +102,8 @@ public final class Fetcher implements Closeable {
         continue;
       }
       if (status == 429 || status >= 500) {
-        Duration retryAfter = RetryAfter.parse(ex.retryAfter, clock.instant());
-        String http = statusLine(status, ex.reason);
+        Duration retryAfter = RetryAfter.parse(ex.retryAfter(), clock.instant());
+        String http = statusLine(status, ex.reason());
         FetchFailure f = status == 429 ? FetchFailure.HTTP_4XX : FetchFailure.HTTP_5XX;
         if (retryAfter != null && retryAfter.compareTo(Limits.MAX_RETRY_AFTER) > 0) {
           if (pacer != null) pacer.slowDown(current.host(), retryAfter);
@@ -139,84 +121,10 @@ public final class Fetcher implements Closeable {
       }
       if (status >= 300 && status != 304) {
         FetchFailure f = status < 400 ? FetchFailure.IO : FetchFailure.HTTP_4XX;
-        throw new FetchException(url, f, statusLine(status, ex.reason), status, null);
+        throw new FetchException(url, f, statusLine(status, ex.reason()), status, null);
       }
-      return ex.response;
+      return ex.response();
     }
-  }
-
-  /** The outcome of one request: a finished response, or the status line of one not to be read. */
-  private record Exchange(
-      int status, String reason, @Nullable String location, @Nullable String retryAfter, @Nullable FetchResponse response) {}
-
-  private Exchange exchange(
-      URI original, HttpUrl url, RequestSettings settings, FetchOptions options, boolean guard, long deadline)
-      throws FetchException {
-    long remaining = deadline - System.nanoTime();
-    if (remaining <= 0) throw wholeCallTimeout(original, settings, null);
-    Request.Builder rb =
-        new Request.Builder()
-            .url(url)
-            .header("User-Agent", UserAgent.of(settings))
-            .header("Accept", options.acceptHeader())
-            .tag(Hop.class, new Hop(guard));
-    if (options.ifNoneMatch() != null) rb.header("If-None-Match", options.ifNoneMatch());
-    if (options.ifModifiedSince() != null) rb.header("If-Modified-Since", options.ifModifiedSince());
-    Request request = rb.build();
-    OkHttpClient client =
-        (guard ? guarded : trusting)
-            .newBuilder()
-            .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .writeTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-            .callTimeout(0, TimeUnit.MILLISECONDS)
-            .build();
-    Call call = client.newCall(request);
-    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
-    try (Response response = call.execute()) {
-      int status = response.code();
-      String reason = Reasons.of(status, response.message());
-      if (isRedirect(status) || status >= 400 || (status >= 300 && status != 304)) {
-        return new Exchange(status, reason, response.header("Location"), response.header("Retry-After"), null);
-      }
-      byte[] body = new byte[0];
-      if (status != 304) try {
-        String declared = MediaSniffer.essence(response.header("Content-Type"));
-        if (declared != null && !declared.equals("application/octet-stream") && !options.accepts(declared)) {
-          throw notAccepted(original, declared, options, "");
-        }
-        body = BodyReader.read(original, response.body(), settings.maxBodyBytes());
-        String effective = MediaSniffer.effectiveType(response.header("Content-Type"), body);
-        if (!options.accepts(effective)) throw notAccepted(original, effective, options, " (sniffed from the body)");
-      } catch (FetchException e) {
-        call.cancel(); // close the socket now rather than let OkHttp drain a flood to reuse it
-        throw e;
-      }
-      Response network = response.networkResponse();
-      Request sent = network != null ? network.request() : response.request();
-      FetchResponse fr =
-          new FetchResponse(
-              original, url.uri(), "GET", headers(sent.headers()),
-              response.protocol().toString().toUpperCase(Locale.ROOT), status, reason,
-              headers(response.headers()), body, Instant.now(clock));
-      return new Exchange(status, reason, null, null, fr);
-    } catch (FetchException e) {
-      throw e;
-    } catch (IOException e) {
-      if (call.isCanceled()) throw wholeCallTimeout(original, settings, e);
-      Hop hop = request.tag(Hop.class);
-      throw FailureMapper.map(original, e, settings, hop != null && hop.connected);
-    }
-  }
-
-  private static FetchException notAccepted(URI url, String type, FetchOptions options, String how) {
-    return new FetchException(
-        url, FetchFailure.NOT_HTML, "content type " + type + " is not " + options.acceptedDescription() + how);
-  }
-
-  private static FetchException wholeCallTimeout(URI url, RequestSettings s, @Nullable IOException cause) {
-    return new FetchException(
-        url, FetchFailure.TIMEOUT, "no response within " + Durations.human(s.callTimeout()) + " (whole-call timeout)", 0, cause);
   }
 
   private static boolean isRetryable(FetchException e) {
@@ -269,19 +177,6 @@ public final class Fetcher implements Closeable {
     }
   }
 
-  /** Last line of defence: the address actually connected to, pooled connections included. */
-  private static Response checkConnectedAddress(okhttp3.Interceptor.Chain chain) throws IOException {
-    Hop hop = chain.request().tag(Hop.class);
-    var connection = chain.connection();
-    if (hop != null && hop.guard && connection != null) {
-      InetAddress a = connection.route().socketAddress().getAddress();
-      if (a != null && AddressGuard.isBlocked(a)) {
-        throw new AddressGuard.BlockedAddressException(chain.request().url().host(), a);
-      }
-    }
-    return chain.proceed(chain.request());
-  }
-
   private void pace(URI original, HttpUrl url, RequestSettings settings) throws FetchException {
     if (pacer == null) return;
     try {
@@ -307,35 +202,9 @@ public final class Fetcher implements Closeable {
     return u.scheme() + "://" + u.host() + ":" + u.port();
   }
 
-  private static List<FetchResponse.Header> headers(Headers headers) {
-    List<FetchResponse.Header> out = new ArrayList<>(headers.size());
-    for (int i = 0; i < headers.size(); i++) out.add(new FetchResponse.Header(headers.name(i), headers.value(i)));
-    return out;
-  }
-
-  /** Per-request state, carried as the request's tag: whether to guard, and how far the call got. */
-  static final class Hop {
-    final boolean guard;
-    volatile boolean connected;
-
-    Hop(boolean guard) {
-      this.guard = guard;
-    }
-  }
-
-  /** Records that a connection was made, so that a timeout can be told apart as connect or read. */
-  private static final class HopListener extends okhttp3.EventListener {
-    @Override
-    public void connectionAcquired(Call call, okhttp3.Connection connection) {
-      Hop hop = call.request().tag(Hop.class);
-      if (hop != null) hop.connected = true;
-    }
-  }
-
   @Override
   public void close() {
-    trusting.dispatcher().executorService().shutdown();
-    trusting.connectionPool().evictAll();
+    http.close();
   }
 
   /** Optional parts of a {@link Fetcher}; every one has a production default. */
