@@ -102,20 +102,9 @@ public final class Fetcher implements Closeable {
         continue;
       }
       if (status == 429 || status >= 500) {
-        Duration retryAfter = RetryAfter.parse(ex.retryAfter(), clock.instant());
-        String http = statusLine(status, ex.reason());
-        FetchFailure f = status == 429 ? FetchFailure.HTTP_4XX : FetchFailure.HTTP_5XX;
-        if (retryAfter != null && retryAfter.compareTo(Limits.MAX_RETRY_AFTER) > 0) {
-          if (pacer != null) pacer.slowDown(current.host(), retryAfter);
-          throw new FetchException(url, f, http + "; Retry-After " + Durations.human(retryAfter)
-              + " exceeds the " + Durations.human(Limits.MAX_RETRY_AFTER) + " limit", status, null);
-        }
-        if (retries >= settings.maxRetries()) {
-          throw new FetchException(url, f, http + retriedSuffix(retries), status, null);
-        }
+        Duration wait = waitBeforeRetry(url, current.host(), ex, settings, retries);
         retries++;
-        if (retryAfter != null && pacer != null) pacer.slowDown(current.host(), retryAfter);
-        sleep(url, retryAfter != null ? retryAfter : backoff.delay(retries));
+        sleep(url, wait);
         deadline = System.nanoTime() + settings.callTimeout().toNanos();
         continue;
       }
@@ -125,6 +114,27 @@ public final class Fetcher implements Closeable {
       }
       return ex.response();
     }
+  }
+
+  /**
+   * How long to wait before retrying a 429 or 5xx: Retry-After when given (and telling the pacer),
+   * else the back-off. Throws when no retry is left or the server asks for more than the cap.
+   */
+  private Duration waitBeforeRetry(URI url, String host, HttpExchange.Result ex, RequestSettings settings, int retries)
+      throws FetchException {
+    int status = ex.status();
+    Duration retryAfter = RetryAfter.parse(ex.retryAfter(), clock.instant());
+    String line = statusLine(status, ex.reason());
+    FetchFailure f = status == 429 ? FetchFailure.HTTP_4XX : FetchFailure.HTTP_5XX;
+    if (retryAfter != null && pacer != null) pacer.slowDown(host, retryAfter);
+    if (retryAfter != null && retryAfter.compareTo(Limits.MAX_RETRY_AFTER) > 0) {
+      throw new FetchException(url, f, line + "; Retry-After " + Durations.human(retryAfter)
+          + " exceeds the " + Durations.human(Limits.MAX_RETRY_AFTER) + " limit", status, null);
+    }
+    if (retries >= settings.maxRetries()) {
+      throw new FetchException(url, f, line + retriedSuffix(retries), status, null);
+    }
+    return retryAfter != null ? retryAfter : backoff.delay(retries + 1);
   }
 
   private static boolean isRetryable(FetchException e) {
