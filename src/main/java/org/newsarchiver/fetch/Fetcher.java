@@ -1,166 +1,263 @@
 package org.newsarchiver.fetch;
 
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import okhttp3.Call;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
+import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.RequestSettings;
 
 /**
- * Fetches one URL with OkHttp within the limits of a site's {@link RequestSettings}: timeouts, a
- * bounded number of redirects (each hop checked), a body-size cap on the decompressed bytes and
- * bounded retries. Thread-safe: one instance serves all sites and threads.
+ * Fetches one URL with OkHttp within the limits of a site's {@link RequestSettings}: connect, read
+ * and whole-call timeouts; redirects followed one by one (http/https only, loops and long chains
+ * refused, every hop address-checked); a size cap on the decompressed body; a media-type check
+ * with sniffing; conditional requests; bounded retries with back-off and Retry-After; and, when
+ * given a {@link HostPacer}, a minimum gap between requests to one host.
+ *
+ * <p>Thread-safe: one instance serves all sites and threads; it keeps one connection pool.
  */
 public final class Fetcher implements Closeable {
-  private final OkHttpClient base;
+  private final HttpExchange http;
   private final Clock clock;
+  private final Sleeper sleeper;
+  private final Backoff backoff;
+  private final @Nullable HostPacer pacer;
 
   public Fetcher() {
-    this(Clock.systemUTC());
+    this(builder());
   }
 
   public Fetcher(Clock clock) {
-    this.clock = clock;
-    this.base = new OkHttpClient.Builder().followRedirects(false).followSslRedirects(false).build();
+    this(builder().clock(clock));
   }
 
-  /** Fetches a URL, following redirects; an HTTP error status is thrown as a {@link FetchException}. */
+  private Fetcher(Builder b) {
+    this.clock = b.clock;
+    this.sleeper = b.sleeper;
+    this.backoff = new Backoff(b.retryBase, b.jitter);
+    this.pacer = b.pacer;
+    this.http = new HttpExchange(clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Fetches an HTML page named by the user; see {@link #fetch(URI, RequestSettings, FetchOptions)}. */
   public FetchResponse fetch(URI url, RequestSettings settings) throws FetchException {
-    OkHttpClient client = clientFor(settings);
-    URI current = url;
-    for (int hop = 0; ; hop++) {
-      FetchResponse r = fetchOnce(client, url, current, settings);
-      if (r.status() >= 300 && r.status() < 400 && r.status() != 304) {
-        String location = r.header("Location");
-        if (location == null) {
-          throw new FetchException(url, FetchFailure.HTTP_4XX, "redirect " + r.status() + " without Location", r.status(), null);
-        }
-        if (hop >= settings.maxRedirects()) {
-          throw new FetchException(
-              url, FetchFailure.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
-        }
-        current = resolve(url, current, location);
+    return fetch(url, settings, FetchOptions.html());
+  }
+
+  /**
+   * Fetches a URL, following redirects. Returns a 2xx response whose media type the options accept,
+   * or a 304 (then {@link FetchResponse#notModified()} and an empty body); anything else is thrown.
+   *
+   * @throws FetchException with the failure and a short detail, e.g. {@code HTTP 404 Not Found}
+   */
+  public FetchResponse fetch(URI url, RequestSettings settings, FetchOptions options) throws FetchException {
+    HttpUrl first = HttpUrl.parse(url.toString());
+    if (first == null || !url.isAbsolute()) {
+      throw new FetchException(url, FetchFailure.BAD_URL, "not an http(s) URL: " + url);
+    }
+    String trustedOrigin = options.firstHopTrusted() ? origin(first) : null;
+    Set<HttpUrl> visited = new HashSet<>();
+    visited.add(first);
+    HttpUrl current = first;
+    int redirects = 0;
+    int retries = 0;
+    long deadline = System.nanoTime() + settings.callTimeout().toNanos();
+    while (true) {
+      boolean guard = !options.allowPrivate() && !origin(current).equals(trustedOrigin);
+      if (guard) checkLiteral(url, current);
+      pace(url, current, settings);
+      HttpExchange.Result ex;
+      try {
+        ex = http.get(url, current, settings, options, guard, deadline);
+      } catch (FetchException e) {
+        if (!isRetryable(e) || retries >= settings.maxRetries()) throw afterRetries(e, retries);
+        retries++;
+        sleep(url, backoff.delay(retries));
+        deadline = System.nanoTime() + settings.callTimeout().toNanos();
         continue;
       }
-      if (r.status() >= 400) {
-        FetchFailure f = r.status() >= 500 ? FetchFailure.HTTP_5XX : FetchFailure.HTTP_4XX;
-        throw new FetchException(url, f, "HTTP " + r.status(), r.status(), null);
-      }
-      return r;
-    }
-  }
-
-  private FetchResponse fetchOnce(OkHttpClient client, URI original, URI url, RequestSettings settings)
-      throws FetchException {
-    HttpUrl httpUrl = HttpUrl.parse(url.toString());
-    if (httpUrl == null) {
-      throw new FetchException(original, FetchFailure.BAD_URL, "not an http(s) URL: " + url);
-    }
-    Request request =
-        new Request.Builder()
-            .url(httpUrl)
-            .header("User-Agent", UserAgent.of(settings))
-            .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-            .build();
-    Call call = client.newCall(request);
-    try (Response response = call.execute()) {
-      byte[] body = readBounded(original, response.body(), settings.maxBodyBytes());
-      List<FetchResponse.Header> headers = new ArrayList<>();
-      for (var h : response.headers()) headers.add(new FetchResponse.Header(h.getFirst(), h.getSecond()));
-      List<FetchResponse.Header> sent = new ArrayList<>();
-      for (var h : response.request().headers()) sent.add(new FetchResponse.Header(h.getFirst(), h.getSecond()));
-      return new FetchResponse(
-          original, url, "GET", sent, response.protocol().toString().toUpperCase(Locale.ROOT),
-          response.code(), response.message(), headers, body, Instant.now(clock));
-    } catch (FetchException e) {
-      throw e;
-    } catch (IOException e) {
-      throw classify(original, e);
-    }
-  }
-
-  private static byte[] readBounded(URI url, @Nullable ResponseBody body, long limit) throws IOException {
-    if (body == null) return new byte[0];
-    long declared = body.contentLength();
-    if (declared > limit) {
-      throw new FetchException(url, FetchFailure.TOO_LARGE, "body of " + declared + " bytes exceeds the limit of " + limit);
-    }
-    try (InputStream in = body.byteStream()) {
-      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-      byte[] buf = new byte[16 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) != -1) {
-        total += n;
-        if (total > limit) {
-          throw new FetchException(url, FetchFailure.TOO_LARGE, "body exceeds the limit of " + limit + " bytes");
+      int status = ex.status();
+      if (isRedirect(status)) {
+        if (redirects >= settings.maxRedirects()) {
+          throw new FetchException(
+              url, FetchFailure.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects", status, null);
         }
-        out.write(buf, 0, n);
+        HttpUrl next = redirectTarget(url, current, ex.location());
+        if (!visited.add(next)) {
+          throw new FetchException(url, FetchFailure.TOO_MANY_REDIRECTS, "redirect loop back to " + next, status, null);
+        }
+        redirects++;
+        current = next;
+        continue;
       }
-      return out.toByteArray();
+      if (status == 429 || status >= 500) {
+        Duration wait = waitBeforeRetry(url, current.host(), ex, settings, retries);
+        retries++;
+        sleep(url, wait);
+        deadline = System.nanoTime() + settings.callTimeout().toNanos();
+        continue;
+      }
+      if (status >= 300 && status != 304) {
+        FetchFailure f = status < 400 ? FetchFailure.IO : FetchFailure.HTTP_4XX;
+        throw new FetchException(url, f, statusLine(status, ex.reason()), status, null);
+      }
+      return ex.response();
     }
   }
 
-  private static URI resolve(URI original, URI current, String location) throws FetchException {
-    try {
-      URI next = current.resolve(location.strip());
-      String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+  /**
+   * How long to wait before retrying a 429 or 5xx: Retry-After when given (and telling the pacer),
+   * else the back-off. Throws when no retry is left or the server asks for more than the cap.
+   */
+  private Duration waitBeforeRetry(URI url, String host, HttpExchange.Result ex, RequestSettings settings, int retries)
+      throws FetchException {
+    int status = ex.status();
+    Duration retryAfter = RetryAfter.parse(ex.retryAfter(), clock.instant());
+    String line = statusLine(status, ex.reason());
+    FetchFailure f = status == 429 ? FetchFailure.HTTP_4XX : FetchFailure.HTTP_5XX;
+    if (retryAfter != null && pacer != null) pacer.slowDown(host, retryAfter);
+    if (retryAfter != null && retryAfter.compareTo(Limits.MAX_RETRY_AFTER) > 0) {
+      throw new FetchException(url, f, line + "; Retry-After " + Durations.human(retryAfter)
+          + " exceeds the " + Durations.human(Limits.MAX_RETRY_AFTER) + " limit", status, null);
+    }
+    if (retries >= settings.maxRetries()) {
+      throw new FetchException(url, f, line + retriedSuffix(retries), status, null);
+    }
+    return retryAfter != null ? retryAfter : backoff.delay(retries + 1);
+  }
+
+  private static boolean isRetryable(FetchException e) {
+    return switch (e.failure()) {
+      case REFUSED, RESET -> true;
+      case TIMEOUT -> !e.getMessage().contains("whole-call");
+      default -> false;
+    };
+  }
+
+  private static FetchException afterRetries(FetchException e, int retries) {
+    if (retries == 0) return e;
+    return new FetchException(e.url(), e.failure(), e.getMessage() + retriedSuffix(retries), e.status(), e.getCause());
+  }
+
+  private static String retriedSuffix(int retries) {
+    return retries == 0 ? "" : retries == 1 ? " after 1 retry" : " after " + retries + " retries";
+  }
+
+  private static String statusLine(int status, String reason) {
+    return reason.isEmpty() ? "HTTP " + status : "HTTP " + status + " " + reason;
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static HttpUrl redirectTarget(URI original, HttpUrl current, @Nullable String location) throws FetchException {
+    if (location == null || location.isBlank()) {
+      throw new FetchException(original, FetchFailure.BAD_URL, "redirect without a Location header");
+    }
+    String loc = location.strip();
+    int colon = loc.indexOf(':');
+    if (colon > 0 && loc.substring(0, colon).chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+      String scheme = loc.substring(0, colon).toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new FetchException(original, FetchFailure.BAD_URL, "redirect to a non-HTTP URL: " + location);
+        throw new FetchException(original, FetchFailure.BAD_URL, "redirect to a non-HTTP URL: " + loc);
       }
-      return next;
-    } catch (IllegalArgumentException e) {
-      throw new FetchException(original, FetchFailure.BAD_URL, "redirect to a bad URL: " + location);
+    }
+    HttpUrl next = current.resolve(loc);
+    if (next == null) throw new FetchException(original, FetchFailure.BAD_URL, "redirect to a bad URL: " + loc);
+    return next;
+  }
+
+  private static void checkLiteral(URI original, HttpUrl url) throws FetchException {
+    InetAddress a = AddressGuard.literal(url.host());
+    if (a != null && AddressGuard.isBlocked(a)) {
+      throw new FetchException(
+          original, FetchFailure.BLOCKED_ADDRESS, AddressGuard.BlockedAddressException.describe(url.host(), a));
     }
   }
 
-  static FetchException classify(URI url, IOException e) {
-    if (e instanceof FetchException fe) return fe;
-    String msg = String.valueOf(e.getMessage());
-    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
-      return new FetchException(url, FetchFailure.TIMEOUT, "timed out (" + msg + ")", 0, e);
+  private void pace(URI original, HttpUrl url, RequestSettings settings) throws FetchException {
+    if (pacer == null) return;
+    try {
+      pacer.acquire(url.host(), settings.delay());
+    } catch (HostPacer.HostBusyException e) {
+      throw new FetchException(original, FetchFailure.TIMEOUT, e.getMessage(), 0, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FetchException(original, FetchFailure.IO, "interrupted", 0, e);
     }
-    if (e instanceof UnknownHostException) {
-      return new FetchException(url, FetchFailure.DNS, "unknown host " + msg, 0, e);
-    }
-    if (e instanceof ConnectException) {
-      return new FetchException(url, FetchFailure.REFUSED, "connection refused", 0, e);
-    }
-    return new FetchException(url, FetchFailure.IO, e.getClass().getSimpleName() + ": " + msg, 0, e);
   }
 
-  private OkHttpClient clientFor(RequestSettings s) {
-    return base.newBuilder()
-        .connectTimeout(s.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .readTimeout(s.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .callTimeout(s.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .build();
+  private void sleep(URI original, Duration d) throws FetchException {
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new FetchException(original, FetchFailure.IO, "interrupted", 0, e);
+    }
   }
 
-  /** The longest a retry may wait. */
-  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  private static String origin(HttpUrl u) {
+    return u.scheme() + "://" + u.host() + ":" + u.port();
+  }
 
   @Override
   public void close() {
-    base.dispatcher().executorService().shutdown();
-    base.connectionPool().evictAll();
+    http.close();
+  }
+
+  /** Optional parts of a {@link Fetcher}; every one has a production default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private DoubleSupplier jitter = Backoff.randomJitter();
+    private Duration retryBase = Limits.RETRY_BASE_DELAY;
+    private @Nullable HostPacer pacer;
+
+    private Builder() {}
+
+    /** The clock for {@code fetchedAt} and Retry-After dates. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Who waits between retries (tests record instead of sleeping). */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /** Jitter source in [0, 1); a constant makes back-off delays exact. */
+    public Builder jitter(DoubleSupplier jitter) {
+      this.jitter = jitter;
+      return this;
+    }
+
+    public Builder retryBaseDelay(Duration base) {
+      this.retryBase = base;
+      return this;
+    }
+
+    /** Paces requests per host; shared across all sites. None by default. */
+    public Builder pacer(@Nullable HostPacer pacer) {
+      this.pacer = pacer;
+      return this;
+    }
+
+    public Fetcher build() {
+      return new Fetcher(this);
+    }
   }
 }
