@@ -11,8 +11,10 @@ import org.newsarchiver.config.RequestSettings;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.ArticlePipeline;
+import org.newsarchiver.crawl.Fetchers;
 import org.newsarchiver.crawl.UrlCanonicalizer;
 import org.newsarchiver.extract.ArticleExtractor;
+import org.newsarchiver.fetch.FetchOptions;
 import org.newsarchiver.fetch.Fetcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,10 +66,10 @@ final class ArchiveCommand implements Callable<Integer> {
     }
     String folder = site != null ? site.name() : (siteName != null ? siteName : hostFolder(uri));
     RequestSettings request = site != null ? site.request() : RequestSettings.DEFAULT;
-    try (Fetcher fetcher = new Fetcher();
+    try (Fetcher fetcher = Fetchers.standard();
         SiteArchive archive = SiteArchive.open(common.archive, folder)) {
       ArticlePipeline.Result r =
-          new ArticlePipeline(fetcher, new ArticleExtractor()).process(uri, site, request, archive);
+          new ArticlePipeline(fetcher, new ArticleExtractor()).process(uri, site, request, FetchOptions.html().withAllowPrivate(common.allowPrivate), archive);
       if (r.failure() != null) {
         err.println(r.failure().line());
         return ExitCodes.PAGES_FAILED;

@@ -18,4 +18,11 @@ final class CommonOptions {
       description = "Folder of site configs (default: ${DEFAULT-VALUE}).",
       defaultValue = "sites")
   Path sites;
+
+  @Option(
+      names = "--allow-private",
+      description =
+          "Let redirects and discovered links reach loopback, link-local and private addresses"
+              + " (intranets, tests). Off by default: a URL you name is fetched anyway.")
+  boolean allowPrivate;
 }

@@ -10,6 +10,7 @@ import org.newsarchiver.config.ConfigException;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.ArticlePipeline;
+import org.newsarchiver.crawl.Fetchers;
 import org.newsarchiver.crawl.CrawlListener;
 import org.newsarchiver.crawl.CrawlSummary;
 import org.newsarchiver.crawl.PageFailure;
@@ -76,9 +77,9 @@ final class CrawlCommand implements Callable<Integer> {
       }
     }
     err.flush();
-    try (Fetcher fetcher = new Fetcher()) {
+    try (Fetcher fetcher = Fetchers.standard()) {
       SiteCrawler crawler =
-          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive);
+          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate);
       CrawlListener listener =
           new CrawlListener() {
             @Override

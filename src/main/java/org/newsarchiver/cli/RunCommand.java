@@ -18,6 +18,7 @@ import org.newsarchiver.config.Quantities;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.ArticlePipeline;
+import org.newsarchiver.crawl.Fetchers;
 import org.newsarchiver.crawl.CrawlListener;
 import org.newsarchiver.crawl.CrawlSummary;
 import org.newsarchiver.crawl.PageFailure;
@@ -71,9 +72,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Fetcher fetcher = new Fetcher()) {
+    try (Fetcher fetcher = Fetchers.standard()) {
       SiteCrawler crawler =
-          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive);
+          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate);
       ArchiveScheduler scheduler = new ArchiveScheduler(quartz, runner(crawler));
       reload(loader, scheduler);
       scheduler.start();

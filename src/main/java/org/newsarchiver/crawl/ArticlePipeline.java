@@ -13,6 +13,7 @@ import org.newsarchiver.extract.ArticleExtractor;
 import org.newsarchiver.extract.HtmlDecoder;
 import org.newsarchiver.extract.HtmlPage;
 import org.newsarchiver.fetch.FetchException;
+import org.newsarchiver.fetch.FetchOptions;
 import org.newsarchiver.fetch.FetchResponse;
 import org.newsarchiver.fetch.Fetcher;
 
@@ -36,16 +37,14 @@ public final class ArticlePipeline {
     }
   }
 
-  public Result process(URI url, @Nullable SiteConfig site, RequestSettings request, SiteArchive archive)
+  public Result process(
+      URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options, SiteArchive archive)
       throws IOException {
     FetchResponse response;
     try {
-      response = fetcher.fetch(url, request);
+      response = fetcher.fetch(url, request, options);
     } catch (FetchException e) {
       return Result.failed(url, e.failure().label(), e.getMessage());
-    }
-    if (!response.looksLikeHtml()) {
-      return Result.failed(url, "not-html", "content type is " + response.contentType());
     }
     String html = HtmlDecoder.decode(response.body(), response.contentType());
     Article article = extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);

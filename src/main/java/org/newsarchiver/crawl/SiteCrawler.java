@@ -19,6 +19,7 @@ import org.newsarchiver.extract.HtmlDecoder;
 import org.newsarchiver.extract.HtmlPage;
 import org.newsarchiver.extract.LinkExtractor;
 import org.newsarchiver.fetch.FetchException;
+import org.newsarchiver.fetch.FetchOptions;
 import org.newsarchiver.fetch.FetchResponse;
 import org.newsarchiver.fetch.Fetcher;
 
@@ -31,11 +32,17 @@ public final class SiteCrawler {
   private final Fetcher fetcher;
   private final ArticlePipeline pipeline;
   private final Path archiveRoot;
+  private final boolean allowPrivate;
 
-  public SiteCrawler(Fetcher fetcher, ArticlePipeline pipeline, Path archiveRoot) {
+  /**
+   * @param allowPrivate whether links found in pages may lead to loopback, link-local and private
+   *     addresses (intranets, tests); start pages named in the config are always fetched
+   */
+  public SiteCrawler(Fetcher fetcher, ArticlePipeline pipeline, Path archiveRoot, boolean allowPrivate) {
     this.fetcher = fetcher;
     this.pipeline = pipeline;
     this.archiveRoot = archiveRoot;
+    this.allowPrivate = allowPrivate;
   }
 
   public CrawlSummary crawl(SiteConfig site, CrawlListener listener) throws IOException {
@@ -86,7 +93,8 @@ public final class SiteCrawler {
         if (fetched >= site.maxArticles() || stop.getAsBoolean()) break;
         fetched++;
         listener.fetched(url);
-        ArticlePipeline.Result r = pipeline.process(url, site, site.request(), archive);
+        ArticlePipeline.Result r =
+            pipeline.process(url, site, site.request(), discovered(), archive);
         if (r.failure() != null) {
           failures.add(r.failure());
           listener.failed(r.failure());
@@ -109,7 +117,9 @@ public final class SiteCrawler {
       SiteConfig site, URI page, List<PageFailure> failures, CrawlListener listener) {
     listener.fetched(page);
     try {
-      FetchResponse r = fetcher.fetch(page, site.request());
+      boolean configured = site.startPages().contains(page);
+      FetchResponse r =
+          fetcher.fetch(page, site.request(), configured ? FetchOptions.html() : discovered());
       String html = HtmlDecoder.decode(r.body(), r.contentType());
       return LinkExtractor.read(new HtmlPage(r.finalUrl(), html, r.fetchedAt()), site.nextPage());
     } catch (FetchException e) {
@@ -118,6 +128,10 @@ public final class SiteCrawler {
       listener.failed(f);
       return null;
     }
+  }
+
+  private FetchOptions discovered() {
+    return FetchOptions.html().discovered().withAllowPrivate(allowPrivate);
   }
 
   /** Only the site's own hosts, its article pattern, and URLs short and shallow enough not to be traps. */

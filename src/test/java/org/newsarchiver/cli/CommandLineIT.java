@@ -146,14 +146,16 @@ class CommandLineIT {
 
   @Test
   void crawlAllRunsTheGoodSitesAndReportsTheBadConfig() throws Exception {
-    serve("/news/", "listing.html", "text/html");
+    server.stubFor(get("/news/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        Files.readString(SITE.resolve("listing.html")).replace("OFFSITE", "http://localhost:" + server.getPort()))));
     serve("/news/1-ok", "1-ok.html", "text/html");
     Path dir = sites();
     Files.writeString(dir.resolve("broken.yaml"), "name: broken\nbase_url: https://x.example/\narticle_pattern: '(('\n");
-    Run r = run("crawl", "--all", "--sites", dir.toString(), "--archive", root.resolve("archive").toString());
+    Run r = run("crawl", "--all", "--allow-private", "--sites", dir.toString(), "--archive", root.resolve("archive").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("error config " + dir.resolve("broken.yaml") + ": article_pattern: '((' is not a regular expression");
-    assertThat(r.out()).startsWith("loopback-times: 1 listing pages, 5 article links, 1 new,");
+    assertThat(r.out()).startsWith("loopback-times: 1 listing pages, 5 article links, 1 new, 0 already archived, 0 duplicates, 4 failed in ");
+    assertThat(r.err()).contains("error http-4xx " + base() + "/news/2-missing: HTTP 404 Not Found\n");
   }
 
   @Test

@@ -132,8 +132,8 @@ class SiteCrawlIT {
   }
 
   private static CrawlSummary crawl(SiteConfig site, Path archive) throws IOException {
-    try (Fetcher fetcher = new Fetcher(Clock.fixed(NOW, ZoneOffset.UTC))) {
-      return new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), archive)
+    try (Fetcher fetcher = Fetcher.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).retryBaseDelay(java.time.Duration.ofMillis(50)).build()) {
+      return new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), archive, true)
           .crawl(site, CrawlListener.NONE);
     }
   }
