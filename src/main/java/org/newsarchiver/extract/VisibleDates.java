@@ -1,0 +1,188 @@
+package org.newsarchiver.extract;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.newsarchiver.config.DateSettings;
+
+/**
+ * Publication dates in the visible page: {@code <time>} elements and short date texts in elements
+ * whose class or id says date, time, byline, published, meta or dateline. Prefers those in the
+ * article header or byline, after the title; skips related-article lists, comments, sidebars,
+ * footers, copyright lines and "Updated ..." lines. Looks only at a bounded number of candidate
+ * elements, never at every text node. Thread-safe (stateless).
+ */
+final class VisibleDates {
+  private static final int MAX_CANDIDATES = 80;
+  private static final int MAX_TEXT = 160;
+  private static final int MAX_DEPTH = 30;
+
+  private static final Pattern OTHER_CONTENT =
+      Pattern.compile(
+          "related|comment|footer|sidebar|aside|recommend|more-?stories|widget|teaser|promo|"
+              + "popular|trending|most-?read|read-?next|newsletter|\\bnav|menu|"
+              + "carousel|outbrain|taboola|reply|disqus|ticker|headlines|latest",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern LAYOUT_FLAG =
+      Pattern.compile("(?:has|with|without|show|enable|page|layout|template)[-_]?|(?:no|is|js)[-_]");
+  private static final Pattern HEADER_HINT =
+      Pattern.compile("byline|dateline|article-?(?:header|meta|info)|post-?meta|entry-?meta|"
+          + "meta|author|header|hero|intro|top", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PUBLISHED_HINT =
+      Pattern.compile("publish|pubdate|posted|created|date-?pub|first", Pattern.CASE_INSENSITIVE);
+  private static final Pattern UPDATED_HINT =
+      Pattern.compile("updat|modif|edited|revis", Pattern.CASE_INSENSITIVE);
+  private static final String DATE_CLASS =
+      "(?i)date|time|byline|publish|posted|meta|dateline|timestamp|datum|fecha|data|дата|author|"
+          + "info|submitted|details|stamp";
+  private static final String TEXT_CANDIDATES =
+      "[class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "], [itemprop~=(?i)date]";
+
+  /** "Updated 29.10.2024" and the like, in the languages of {@link MonthNames}. */
+  private static final Pattern UPDATED_WORD =
+      Pattern.compile(
+          "updated|modified|last edited|mis à jour|mise à jour|actualisé|aktualisiert|geändert|"
+              + "actualizado|modificado|обновлено|обновлен|оновлено|aggiornato|atualizado|"
+              + "bijgewerkt|güncellendi|güncelleme|zaktualizowano|aktualizacja|թարմացվ|تحديث",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern PUBLISHED_WORD =
+      Pattern.compile(
+          "published|posted|publié|publiée|veröffentlicht|publicado|publicada|опубликовано|"
+              + "опубликован|опубліковано|pubblicato|gepubliceerd|yayınlanma|yayınlandı|"
+              + "opublikowano|հրապարակվ|نشر",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern COPYRIGHT =
+      Pattern.compile("©|\\(c\\)|copyright|all rights reserved", Pattern.CASE_INSENSITIVE);
+
+  private VisibleDates() {}
+
+  /** The best-placed {@code <time>} element's date: in the header or byline, marked published. */
+  static @Nullable PublishedDate fromTimeElements(Document doc, Instant now, DateSettings s) {
+    Elements times = doc.select("time, [datetime]");
+    Set<Element> main = titleAncestors(doc);
+    PublishedDate best = null;
+    int bestScore = Integer.MIN_VALUE;
+    int seen = 0;
+    for (Element t : times) {
+      if (++seen > MAX_CANDIDATES) break;
+      int score = placeScore(t, main);
+      if (score == Integer.MIN_VALUE || score <= bestScore) continue;
+      String v = t.attr("datetime");
+      if (v.isBlank()) v = t.attr("content");
+      PublishedDate d = v.isBlank() ? null : DateText.parse(v, s, now);
+      if (d == null) d = textDate(t.text(), s, now);
+      if (d != null) {
+        best = d;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** A date written in a date-like element, those after the title first. */
+  static @Nullable PublishedDate fromText(Document doc, Instant now, DateSettings s) {
+    boolean hasTitle = doc.selectFirst("h1") != null;
+    Elements candidates = doc.select(hasTitle ? "h1, " + TEXT_CANDIDATES : TEXT_CANDIDATES);
+    Set<Element> main = titleAncestors(doc);
+    PublishedDate before = null;
+    boolean afterTitle = !hasTitle;
+    int seen = 0;
+    for (Element e : candidates) {
+      if (e.normalName().equals("h1")) {
+        afterTitle = true;
+        continue;
+      }
+      if (++seen > MAX_CANDIDATES * 2) break;
+      String text = e.text();
+      if (text.isEmpty() || text.length() > MAX_TEXT) continue;
+      if (placeScore(e, main) < -4) continue;
+      PublishedDate d = textDate(text, s, now);
+      if (d == null) continue;
+      if (afterTitle) return d;
+      if (before == null) before = d;
+    }
+    return before;
+  }
+
+  /** Whether {@code e} sits in a related-article list, comments, a sidebar or a menu. */
+  static boolean inOtherContent(Element e) {
+    return placeScore(e, titleAncestors(e.ownerDocument())) == Integer.MIN_VALUE;
+  }
+
+  /**
+   * The elements that hold the page's title: the article's own containers, whose classes
+   * ({@code withSidebar}, {@code embed-breadcrumbs}) say nothing against a date inside them.
+   */
+  static Set<Element> titleAncestors(@Nullable Document doc) {
+    Element h1 = doc == null ? null : doc.selectFirst("h1");
+    if (h1 == null) return Set.of();
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element p = h1.parent(); p != null; p = p.parent()) out.add(p);
+    return out;
+  }
+
+  /** A date text unless it is a copyright or an update notice; "Published X, updated Y" gives X. */
+  private static @Nullable PublishedDate textDate(String text, DateSettings s, Instant now) {
+    if (text.length() > MAX_TEXT || COPYRIGHT.matcher(text).find()) return null;
+    Matcher updated = UPDATED_WORD.matcher(text);
+    if (updated.find()) {
+      Matcher published = PUBLISHED_WORD.matcher(text);
+      if (!published.find()) return null;
+      int from = published.end();
+      int to = updated.start() > from ? updated.start() : text.length();
+      return DateText.parse(text.substring(from, to), s, now);
+    }
+    return DateText.parse(text, s, now);
+  }
+
+  /**
+   * How well placed an element is for the article's own date: higher in a header or byline or
+   * marked as published, lower when marked updated; {@link Integer#MIN_VALUE} in other content.
+   */
+  static int placeScore(Element e, Set<Element> titleAncestors) {
+    int score = 0;
+    String own = hints(e);
+    if (PUBLISHED_HINT.matcher(own).find()) score += 4;
+    if (UPDATED_HINT.matcher(own).find()) score -= 6;
+    int depth = 0;
+    for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("body") || tag.equals("html") || titleAncestors.contains(p)) break;
+      if (tag.equals("nav")) return Integer.MIN_VALUE;
+      if (tag.equals("footer")) score -= 4;
+      if (tag.equals("aside")) score -= 6;
+      String h = hints(p);
+      if (h.isEmpty()) continue;
+      if (isOtherContent(h)) return Integer.MIN_VALUE;
+      if (p != e && depth <= 4 && UPDATED_HINT.matcher(h).find()) score -= 3;
+      if (tag.equals("header") || HEADER_HINT.matcher(h).find()) score += 2;
+    }
+    return score;
+  }
+
+  /** Class tokens name other content; layout flags such as {@code has-sidebar} do not count. */
+  private static boolean isOtherContent(String hints) {
+    if (!OTHER_CONTENT.matcher(hints).find()) return false;
+    for (String token : hints.split(" ")) {
+      if (token.isEmpty() || LAYOUT_FLAG.matcher(token).lookingAt()) continue;
+      if (OTHER_CONTENT.matcher(token).find()) return true;
+    }
+    return false;
+  }
+
+  private static String hints(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    String prop = e.attr("itemprop");
+    if (cls.isEmpty() && id.isEmpty() && prop.isEmpty()) return "";
+    return (cls + ' ' + id + ' ' + prop).toLowerCase(Locale.ROOT);
+  }
+}
