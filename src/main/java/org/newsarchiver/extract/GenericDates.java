@@ -32,12 +32,12 @@ final class GenericDates {
   private static final String TIME =
       "(?:\\s?(?:,|at|à|a las|alle|às|um|в|о|o|-|–|—|\\||/|T|kl\\.?)?\\s?(\\d{1,2})[:h](\\d{2})"
           + "(?::(\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)\\s?(?:Uhr|h)?\\s?([ap]\\.?\\s?m\\.?)?(?![\\p{L}])"
-          + "\\s?" + ZONE + "?)?";
+          + "\\s?" + "(?:" + ZONE + ")?)?";
 
   private static final Pattern ISO =
       Pattern.compile(
           "(?<![\\d.])(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)"
-              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)\\s?" + ZONE + "?)?",
+              + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,]\\d{1,9})?)?(?!\\d)\\s?" + "(?:" + ZONE + ")?)?",
           FLAGS);
   private static final Pattern CJK =
       Pattern.compile(
@@ -59,8 +59,8 @@ final class GenericDates {
   /** {@code Mon Aug 03 12:45:00 EDT 2015}, as {@code java.util.Date} and C's asctime write it. */
   private static final Pattern MONTH_DAY_TIME_YEAR =
       Pattern.compile(
-          "(?<![\\p{L}])" + MONTH + "\\s(\\d{1,2})\\s(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s?" + ZONE
-              + "?\\s(\\d{4})(?!\\d)",
+          "(?<![\\p{L}])" + MONTH + "\\s(\\d{1,2})\\s(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s?(?:" + ZONE
+              + ")?\\s(\\d{4})(?!\\d)",
           FLAGS);
   private static final Pattern NUMERIC =
       Pattern.compile(
