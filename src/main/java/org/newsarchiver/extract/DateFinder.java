@@ -20,8 +20,9 @@ import org.newsarchiver.config.DateSettings;
  * Finds the publication date of a page, most trusted source first: JSON-LD {@code datePublished}
  * of the article, publication {@code <meta>} tags, {@code itemprop=datePublished}, then the
  * visible page ({@link VisibleDates}: {@code <time>} elements and date text near the title, never
- * in related-article lists or comments) and the URL path. Modified dates are used by none of
- * them. Thread-safe (stateless).
+ * in related-article lists or comments) and the URL path. A modified date is used only when the
+ * page shows no other date at all ("Updated on December 12, 2016" and nothing else).
+ * Thread-safe (stateless).
  */
 final class DateFinder {
   private static final List<String> LD_FIELDS = List.of("datePublished", "dateCreated", "uploadDate");
@@ -54,7 +55,7 @@ final class DateFinder {
 
   static @Nullable FoundDate find(
       Document doc, JsonLd ld, URI url, Instant fetchedAt, DateSettings settings) {
-    PublishedDate d = fromJsonLd(ld, fetchedAt, settings);
+    PublishedDate d = fromJsonLd(CdataJsonLd.orUnwrapped(doc, ld), fetchedAt, settings);
     if (d != null) return new FoundDate(d, DateSource.JSON_LD);
     d = fromMeta(doc, fetchedAt, settings);
     if (d != null) return new FoundDate(d, DateSource.META);
@@ -63,12 +64,15 @@ final class DateFinder {
     d = VisibleDates.fromTimeElements(doc, fetchedAt, settings);
     if (d != null) return new FoundDate(d, DateSource.TIME);
     PublishedDate inUrl = fromUrl(url, fetchedAt);
-    PublishedDate inText = VisibleDates.fromText(doc, fetchedAt, settings);
+    PublishedDate inText = VisibleDates.fromText(doc, fetchedAt, settings, false);
     // the text usually carries the time the URL lacks; trust it when both agree on the day
     if (inText != null && (inUrl == null || inText.day().equals(inUrl.day()))) {
       return new FoundDate(inText, DateSource.TEXT);
     }
-    return inUrl == null ? null : new FoundDate(inUrl, DateSource.URL);
+    if (inUrl != null) return new FoundDate(inUrl, DateSource.URL);
+    // an "Updated ..." date is not the publication date, but bounds it: better than none
+    inText = VisibleDates.fromText(doc, fetchedAt, settings, true);
+    return inText == null ? null : new FoundDate(inText, DateSource.TEXT);
   }
 
   private static @Nullable PublishedDate fromJsonLd(JsonLd ld, Instant now, DateSettings settings) {

@@ -87,8 +87,12 @@ final class VisibleDates {
     return best;
   }
 
-  /** A date written in a date-like element, those after the title first. */
-  static @Nullable PublishedDate fromText(Document doc, Instant now, DateSettings s) {
+  /**
+   * A date written in a date-like element, those after the title first. With {@code
+   * updatedToo}, an "Updated ..." date counts as well: a last resort for pages that show no other.
+   */
+  static @Nullable PublishedDate fromText(
+      Document doc, Instant now, DateSettings s, boolean updatedToo) {
     boolean hasTitle = doc.selectFirst("h1") != null;
     Elements candidates = doc.select(hasTitle ? "h1, " + TEXT_CANDIDATES : TEXT_CANDIDATES);
     Set<Element> main = titleAncestors(doc);
@@ -104,7 +108,8 @@ final class VisibleDates {
       String text = e.text();
       if (text.isEmpty() || text.length() > MAX_TEXT) continue;
       if (placeScore(e, main) < -4) continue;
-      PublishedDate d = textDate(text, s, now);
+      PublishedDate d = updatedToo && !COPYRIGHT.matcher(text).find()
+          ? DateText.parse(text, s, now) : textDate(text, s, now);
       if (d == null) continue;
       if (afterTitle) return d;
       if (before == null) before = d;
