@@ -27,7 +27,7 @@ final class VisibleDates {
 
   private static final Pattern OTHER_CONTENT =
       Pattern.compile(
-          "related|comment|footer|sidebar|aside|recommend|more-?stories|widget|teaser|promo|"
+          "related|comment|footer|sidebar|aside|recommend|(?:more|top|other)-?stories|widget|teaser|promo|"
               + "popular|trending|most-?read|read-?next|newsletter|\\bnav|menu|"
               + "carousel|outbrain|taboola|reply|disqus|ticker|headlines|latest",
           Pattern.CASE_INSENSITIVE);
@@ -35,7 +35,7 @@ final class VisibleDates {
       Pattern.compile("(?:has|with|without|show|enable|page|layout|template)[-_]?|(?:no|is|js)[-_]");
   private static final Pattern HEADER_HINT =
       Pattern.compile("byline|dateline|article-?(?:header|meta|info)|post-?meta|entry-?meta|"
-          + "meta|author|header|hero|intro|top", Pattern.CASE_INSENSITIVE);
+          + "meta|author|header|hero|intro", Pattern.CASE_INSENSITIVE);
   private static final Pattern PUBLISHED_HINT =
       Pattern.compile("publish|pubdate|posted|created|date-?pub|first", Pattern.CASE_INSENSITIVE);
   private static final Pattern UPDATED_HINT =
