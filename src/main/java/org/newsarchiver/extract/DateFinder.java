@@ -116,7 +116,7 @@ final class DateFinder {
     for (Element e : doc.select("[itemprop=datePublished]:not(meta)")) {
       if (VisibleDates.inOtherContent(e)) continue;
       String v = e.hasAttr("content") ? e.attr("content")
-          : e.hasAttr("datetime") ? e.attr("datetime") : e.text();
+          : e.hasAttr("datetime") ? e.attr("datetime") : ClassHints.shortText(e, 200);
       PublishedDate d = parse(v, now, settings);
       if (d != null) return d;
     }

@@ -24,7 +24,12 @@ import org.newsarchiver.config.DateSettings;
  */
 final class GenericDates {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-  private static final String MONTH = "(" + MonthNames.ALTERNATION + ")\\.?(?![\\p{L}])";
+  /**
+   * A word that may be a month name, looked up in {@link MonthNames} after matching: a regex
+   * alternation of every name would cost far more. Arabic names may take two words.
+   */
+  private static final String MONTH =
+      "(\\p{L}{2,12}(?:\\s[\\u0621-\\u064A]{2,8})?)\\.?(?![\\p{L}])";
   private static final String ZONE =
       "(Z|[+-]\\d{2}:?\\d{2}|(?:UTC|GMT)(?:\\s?[+-]\\d{1,2}(?::?\\d{2})?)?|E[SD]?T|C[SD]?T|M[SD]?T|"
           + "P[SD]?T|BST|CES?T|EES?T|MSK|IST|JST|KST|AES?T|AEDT)(?![\\p{L}])";
@@ -91,7 +96,7 @@ final class GenericDates {
   static @Nullable PublishedDate find(String s, DateSettings settings, Instant now) {
     PublishedDate best = null;
     int bestStart = Integer.MAX_VALUE;
-    for (int form = 0; form < 7; form++) {
+    for (int form = 0; form < 7 && bestStart > 0; form++) {
       Matcher m = matcher(form, s);
       while (m.find() && m.start() < bestStart) {
         PublishedDate d = fromMatch(form, m, settings, now);

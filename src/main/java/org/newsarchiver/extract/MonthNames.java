@@ -1,9 +1,6 @@
 package org.newsarchiver.extract;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -62,32 +59,21 @@ final class MonthNames {
 
   private static final Map<String, Integer> BY_NAME = new HashMap<>();
 
-  /** A regex alternation of every name, longest first, for {@code CASE_INSENSITIVE | UNICODE_CASE}. */
-  static final String ALTERNATION;
-
   static {
-    List<String> all = new ArrayList<>();
     for (int m = 0; m < NAMES.length; m++) {
-      for (String name : NAMES[m]) {
-        BY_NAME.putIfAbsent(name, m + 1);
-        all.add(name);
-      }
+      for (String name : NAMES[m]) BY_NAME.putIfAbsent(name, m + 1);
     }
-    all.sort(Comparator.comparingInt(String::length).reversed().thenComparing(s -> s));
-    StringBuilder sb = new StringBuilder();
-    for (String name : all) {
-      if (sb.length() > 0) sb.append('|');
-      sb.append(name.replace(" ", "\\s+"));
-    }
-    ALTERNATION = sb.toString();
   }
 
   private MonthNames() {}
 
   /** The month number 1-12 of a name in any known language and case, or null. */
   static @Nullable Integer month(String name) {
-    String key = name.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String key = name.toLowerCase(Locale.ROOT);
     if (key.endsWith(".")) key = key.substring(0, key.length() - 1);
-    return BY_NAME.get(key);
+    Integer month = BY_NAME.get(key);
+    if (month != null || key.indexOf(' ') < 0) return month;
+    // "تشرين الأول" is one name; "أكتوبر 2024" left a second word that is not part of it
+    return BY_NAME.get(key.replaceAll("\\s+", " "));
   }
 }

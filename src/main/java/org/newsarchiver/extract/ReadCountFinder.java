@@ -25,16 +25,14 @@ final class ReadCountFinder {
   private static final int MAX_REGION = 400;
   private static final Set<String> ACTIONS = Set.of("readaction", "viewaction", "watchaction");
 
-  private static final String HINT_REGEX =
-      "(?i)(?<![a-z])(?:views?|view[-_]?count|reads|read[-_]?count|hits|visits|eye(?!brow))|"
-          + "pageviews|viewcount|readcount|counter|"
-          + "просмотр|перегляд|vistas|visitas|vues|aufrufe|visualizz|visualiza|weergaven|"
-          + "görüntülen|wyświetl|odsłon|مشاهد";
-  private static final String CANDIDATES =
-      "[class~=" + HINT_REGEX + "], [id~=" + HINT_REGEX + "], [title~=" + HINT_REGEX
-          + "], [aria-label~=" + HINT_REGEX + "]";
-  private static final Pattern POSITIVE = Pattern.compile(HINT_REGEX.substring(4), Pattern.CASE_INSENSITIVE
-      | Pattern.UNICODE_CASE);
+  /** Hint words that must start a word: "views" but not "preview", "reads" but not "threads". */
+  private static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
+  /** Hint words that count anywhere: "pageviews", "m-views", "viewcount", "Просмотры". */
+  private static final String[] HINTS = {
+    "pageview", "viewcount", "readcount", "counter", "views", "просмотр", "перегляд", "vistas",
+    "visitas", "vues", "aufrufe", "visualizz", "visualiza", "weergaven", "görüntülen", "wyświetl",
+    "odsłon", "مشاهد", "fa-eye", "icon-eye"
+  };
   /** Hints of counters that are not reads: comments, shares, likes, reading time, "read more". */
   private static final Pattern NEGATIVE =
       Pattern.compile(
@@ -86,13 +84,15 @@ final class ReadCountFinder {
     Long before = null;
     boolean afterTitle = !hasTitle;
     int seen = 0;
-    for (Element e : doc.select(hasTitle ? "h1, " + CANDIDATES : CANDIDATES)) {
+    for (Element e : doc.getAllElements()) {
       if (e.normalName().equals("h1")) {
         afterTitle = true;
         continue;
       }
+      String hints = ClassHints.of(e, "class", "id", "title", "aria-label");
+      if (hints.isEmpty() || !isPositive(hints)) continue;
       if (++seen > MAX_CANDIDATES) break;
-      Long n = counter(e, main);
+      Long n = counter(e, hints, main);
       if (n == null) continue;
       if (afterTitle) return n;
       if (before == null) before = n;
@@ -101,14 +101,15 @@ final class ReadCountFinder {
     return fromLabels(doc, main);
   }
 
-  private static @Nullable Long counter(Element e, Set<Element> main) {
-    String hints = (e.className() + ' ' + e.id() + ' ' + e.attr("title") + ' ' + e.attr("aria-label"))
-        .toLowerCase(Locale.ROOT);
+  private static boolean isPositive(String hints) {
+    return ClassHints.containsAny(hints, HINTS) || ClassHints.startsWordAny(hints, WORD_HINTS);
+  }
+
+  private static @Nullable Long counter(Element e, String hints, Set<Element> main) {
     boolean negative = NEGATIVE.matcher(hints).find();
-    if (negative && !POSITIVE.matcher(hints).find()) return null;
     if (VisibleDates.placeScore(e, main) < -4) return null;
-    String text = e.text();
-    if (text.length() > MAX_TEXT) return null;
+    String text = ClassHints.shortText(e, MAX_TEXT);
+    if (text == null) return null;
     if (ReadCounts.VIEW_WORD.matcher(text).find()) return ReadCounts.parse(text, null);
     if (negative) return null; // "views and comments" wrapper: only a labelled number counts
     for (String attr : new String[] {"title", "aria-label"}) {
@@ -121,8 +122,9 @@ final class ReadCountFinder {
     if (!text.isEmpty()) return onlyNumber(text);
     // an icon (<i class="icon-eye"></i>) followed by the number
     Node next = e.nextSibling();
-    String after = next instanceof TextNode t ? t.text() : next instanceof Element n ? n.text() : "";
-    return after.length() <= 20 ? onlyNumber(after) : null;
+    String after = next instanceof TextNode t ? t.text()
+        : next instanceof Element n ? ClassHints.shortText(n, 20) : "";
+    return after != null && after.length() <= 20 ? onlyNumber(after) : null;
   }
 
   /** The number when the text is a number alone, perhaps with a sign or icon ("726", "1.2K"). */
@@ -130,6 +132,14 @@ final class ReadCountFinder {
     String t = text.strip();
     if (t.isEmpty() || t.length() > 20 || !Character.isDigit(firstDigitOrLetter(t))) return null;
     return ReadCounts.parse(t, null);
+  }
+
+  private static boolean hasDigitOrEye(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c) || Character.isSurrogate(c)) return true;
+    }
+    return false;
   }
 
   private static char firstDigitOrLetter(String t) {
@@ -155,9 +165,10 @@ final class ReadCountFinder {
     for (Element e : region.getAllElements()) {
       if (++seen > MAX_REGION) break;
       String own = e.ownText();
-      if (own.isEmpty() || own.length() > MAX_TEXT) continue;
+      if (own.isEmpty() || own.length() > MAX_TEXT || !hasDigitOrEye(own)) continue;
       if (!ReadCounts.VIEW_WORD.matcher(own).find()) continue;
-      String text = e.text().length() <= MAX_TEXT ? e.text() : own;
+      String text = ClassHints.shortText(e, MAX_TEXT);
+      if (text == null) text = own;
       if (NEGATIVE.matcher(e.className()).find()) continue;
       if (VisibleDates.placeScore(e, main) < -4) continue;
       Long n = ReadCounts.parse(text, null);

@@ -25,26 +25,30 @@ final class VisibleDates {
   private static final int MAX_TEXT = 160;
   private static final int MAX_DEPTH = 30;
 
-  private static final Pattern OTHER_CONTENT =
-      Pattern.compile(
-          "related|comment|footer|sidebar|aside|recommend|(?:more|top|other)-?stories|widget|teaser|promo|"
-              + "popular|trending|most-?read|read-?next|newsletter|\\bnav|menu|"
-              + "carousel|outbrain|taboola|reply|disqus|ticker|headlines|latest",
-          Pattern.CASE_INSENSITIVE);
+  /** Class and id words of related-article lists, comments, sidebars, menus and widgets. */
+  private static final String[] OTHER_CONTENT = {
+    "related", "comment", "footer", "sidebar", "aside", "recommend", "stories", "widget", "teaser",
+    "promo", "popular", "trending", "most-read", "mostread", "most_read", "read-next", "readnext",
+    "newsletter", "menu", "carousel", "outbrain", "taboola", "reply", "disqus", "ticker",
+    "headlines", "latest"
+  };
+  /** Words that must start a class word to count as other content ("nav" but not "canvas"). */
+  private static final String[] OTHER_CONTENT_WORDS = {"nav"};
+  /** Class words that flag a page layout, not a part: {@code has-sidebar}, {@code withSidebar}. */
   private static final Pattern LAYOUT_FLAG =
       Pattern.compile("(?:has|with|without|show|enable|page|layout|template)[-_]?|(?:no|is|js)[-_]");
-  private static final Pattern HEADER_HINT =
-      Pattern.compile("byline|dateline|article-?(?:header|meta|info)|post-?meta|entry-?meta|"
-          + "meta|author|header|hero|intro", Pattern.CASE_INSENSITIVE);
-  private static final Pattern PUBLISHED_HINT =
-      Pattern.compile("publish|pubdate|posted|created|date-?pub|first", Pattern.CASE_INSENSITIVE);
-  private static final Pattern UPDATED_HINT =
-      Pattern.compile("updat|modif|edited|revis", Pattern.CASE_INSENSITIVE);
-  private static final String DATE_CLASS =
-      "(?i)date|time|byline|publish|posted|meta|dateline|timestamp|datum|fecha|data|дата|author|"
-          + "info|submitted|details|stamp";
-  private static final String TEXT_CANDIDATES =
-      "[class~=" + DATE_CLASS + "], [id~=" + DATE_CLASS + "], [itemprop~=(?i)date]";
+  private static final String[] HEADER_HINT = {
+    "byline", "dateline", "meta", "author", "header", "hero", "intro"
+  };
+  private static final String[] PUBLISHED_HINT = {
+    "publish", "pubdate", "posted", "created", "date-pub", "datepub", "first"
+  };
+  private static final String[] UPDATED_HINT = {"updat", "modif", "edited", "revis"};
+  /** Class, id or itemprop words of elements that may hold a written date. */
+  private static final String[] DATE_CLASS = {
+    "date", "time", "byline", "publish", "posted", "meta", "stamp", "datum", "fecha", "data",
+    "дата", "author", "info", "submitted", "details"
+  };
 
   /** "Updated 29.10.2024" and the like, in the languages of {@link MonthNames}. */
   private static final Pattern UPDATED_WORD =
@@ -78,7 +82,10 @@ final class VisibleDates {
       String v = t.attr("datetime");
       if (v.isBlank()) v = t.attr("content");
       PublishedDate d = v.isBlank() ? null : DateText.parse(v, s, now);
-      if (d == null) d = textDate(t.text(), s, now);
+      if (d == null) {
+        String text = ClassHints.shortText(t, MAX_TEXT);
+        if (text != null) d = textDate(text, s, now);
+      }
       if (d != null) {
         best = d;
         bestScore = score;
@@ -93,20 +100,19 @@ final class VisibleDates {
    */
   static @Nullable PublishedDate fromText(
       Document doc, Instant now, DateSettings s, boolean updatedToo) {
-    boolean hasTitle = doc.selectFirst("h1") != null;
-    Elements candidates = doc.select(hasTitle ? "h1, " + TEXT_CANDIDATES : TEXT_CANDIDATES);
     Set<Element> main = titleAncestors(doc);
     PublishedDate before = null;
-    boolean afterTitle = !hasTitle;
+    boolean afterTitle = main.isEmpty();
     int seen = 0;
-    for (Element e : candidates) {
+    for (Element e : doc.getAllElements()) {
       if (e.normalName().equals("h1")) {
         afterTitle = true;
         continue;
       }
+      if (!ClassHints.containsAny(ClassHints.of(e, "class", "id", "itemprop"), DATE_CLASS)) continue;
       if (++seen > MAX_CANDIDATES * 2) break;
-      String text = e.text();
-      if (text.isEmpty() || text.length() > MAX_TEXT) continue;
+      String text = ClassHints.shortText(e, MAX_TEXT);
+      if (text == null || text.isEmpty() || !maybeDate(text)) continue;
       if (placeScore(e, main) < -4) continue;
       PublishedDate d = updatedToo && !COPYRIGHT.matcher(text).find()
           ? DateText.parse(text, s, now) : textDate(text, s, now);
@@ -115,6 +121,15 @@ final class VisibleDates {
       if (before == null) before = d;
     }
     return before;
+  }
+
+  /** Dates have digits; only short texts ("yesterday", "вчера") may do without. */
+  private static boolean maybeDate(String text) {
+    if (text.length() <= 24) return true;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) return true;
+    }
+    return false;
   }
 
   /** Whether {@code e} sits in a related-article list, comments, a sidebar or a menu. */
@@ -155,8 +170,8 @@ final class VisibleDates {
   static int placeScore(Element e, Set<Element> titleAncestors) {
     int score = 0;
     String own = hints(e);
-    if (PUBLISHED_HINT.matcher(own).find()) score += 4;
-    if (UPDATED_HINT.matcher(own).find()) score -= 6;
+    if (ClassHints.containsAny(own, PUBLISHED_HINT)) score += 4;
+    if (ClassHints.containsAny(own, UPDATED_HINT)) score -= 6;
     int depth = 0;
     for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
       String tag = p.normalName();
@@ -167,27 +182,28 @@ final class VisibleDates {
       String h = hints(p);
       if (h.isEmpty()) continue;
       if (isOtherContent(h)) return Integer.MIN_VALUE;
-      if (p != e && depth <= 4 && UPDATED_HINT.matcher(h).find()) score -= 3;
-      if (tag.equals("header") || HEADER_HINT.matcher(h).find()) score += 2;
+      if (p != e && depth <= 4 && ClassHints.containsAny(h, UPDATED_HINT)) score -= 3;
+      if (tag.equals("header") || ClassHints.containsAny(h, HEADER_HINT)) score += 2;
     }
     return score;
   }
 
   /** Class tokens name other content; layout flags such as {@code has-sidebar} do not count. */
   private static boolean isOtherContent(String hints) {
-    if (!OTHER_CONTENT.matcher(hints).find()) return false;
+    if (!isOtherToken(hints)) return false;
     for (String token : hints.split(" ")) {
       if (token.isEmpty() || LAYOUT_FLAG.matcher(token).lookingAt()) continue;
-      if (OTHER_CONTENT.matcher(token).find()) return true;
+      if (isOtherToken(token)) return true;
     }
     return false;
   }
 
+  private static boolean isOtherToken(String hints) {
+    return ClassHints.containsAny(hints, OTHER_CONTENT)
+        || ClassHints.startsWordAny(hints, OTHER_CONTENT_WORDS);
+  }
+
   private static String hints(Element e) {
-    String cls = e.className();
-    String id = e.id();
-    String prop = e.attr("itemprop");
-    if (cls.isEmpty() && id.isEmpty() && prop.isEmpty()) return "";
-    return (cls + ' ' + id + ' ' + prop).toLowerCase(Locale.ROOT);
+    return ClassHints.of(e, "class", "id", "itemprop");
   }
 }
