@@ -29,7 +29,7 @@ final class ReadCountFinder {
   private static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
   /** Hint words that count anywhere: "pageviews", "m-views", "viewcount", "Просмотры". */
   private static final String[] HINTS = {
-    "pageview", "viewcount", "readcount", "counter", "views", "просмотр", "перегляд", "vistas",
+    "pageview", "viewcount", "readcount", "views", "просмотр", "перегляд", "vistas",
     "visitas", "vues", "aufrufe", "visualizz", "visualiza", "weergaven", "görüntülen", "wyświetl",
     "odsłon", "مشاهد", "fa-eye", "icon-eye"
   };
@@ -38,8 +38,11 @@ final class ReadCountFinder {
       Pattern.compile(
           "comment|share|like|repl|vote|reaction|rating|follow|subscri|time|duration|more|"
               + "retweet|clap|fav|preview|review|overview|viewport|viewer|interview|коммент|"
-              + "коментар|поделит|нрав",
+              + "коментар|поделит|нрав|monthly|daily|weekly|today|yesterday|total|"
+              + "gallery|slide",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final String[] ICONS = {"eye", "icon", "fa-", "glyph", "ico-", "svg"};
 
   private ReadCountFinder() {}
 
@@ -89,8 +92,11 @@ final class ReadCountFinder {
         afterTitle = true;
         continue;
       }
-      String hints = ClassHints.of(e, "class", "id", "title", "aria-label");
-      if (hints.isEmpty() || !isPositive(hints)) continue;
+      String hints = ClassHints.of(e, "class", "id");
+      String labels = ClassHints.of(e, "title", "aria-label");
+      // a class may say "view-count"; a label must say "views": "View key record dates" is a link
+      if (!isPositive(hints) && !ClassHints.containsAny(labels, HINTS)) continue;
+      if (!labels.isEmpty()) hints = hints + ' ' + labels;
       if (++seen > MAX_CANDIDATES) break;
       Long n = counter(e, hints, main);
       if (n == null) continue;
@@ -120,7 +126,8 @@ final class ReadCountFinder {
       }
     }
     if (!text.isEmpty()) return onlyNumber(text);
-    // an icon (<i class="icon-eye"></i>) followed by the number
+    // an icon (<i class="icon-eye"></i>) followed by the number; not an empty box for a script
+    if (!ClassHints.containsAny(hints, ICONS)) return null;
     Node next = e.nextSibling();
     String after = next instanceof TextNode t ? t.text()
         : next instanceof Element n ? ClassHints.shortText(n, 20) : "";

@@ -27,11 +27,11 @@ public final class ReadCounts {
   /** Words and signs that say "views" or "reads" in the languages the archive meets. */
   static final Pattern VIEW_WORD =
       Pattern.compile(
-          "views?|viewed|pageviews|reads|read(?![\\p{L}])|hits|seen|просмотр\\p{L}*|прочитан\\p{L}*|"
+          "(?<![\\p{L}])(?:views?|viewed|pageviews|reads|read(?![\\p{L}])|hits|seen|просмотр\\p{L}*|прочитан\\p{L}*|"
               + "прочтени\\p{L}*|перегляд\\p{L}*|переглян\\p{L}*|vistas|visitas|lecturas|leído|"
               + "vues|lectures|lu(?![\\p{L}])|aufrufe|gelesen|visualizzazioni|letture|lett[oi]|"
               + "visualizações|leituras|weergaven|bekeken|görüntülenme|okunma|okundu|wyświetle\\p{L}*|"
-              + "odsłon\\p{L}*|مشاهدة|مشاهدات|قراءة|դիտում\\p{L}*|閲覧|阅读|閱讀|浏览|瀏覽|👁️?|👀",
+              + "odsłon\\p{L}*|مشاهدة|مشاهدات|قراءة|դիտում\\p{L}*)|閲覧|阅读|閱讀|浏览|瀏覽|👁️?|👀",
           FLAGS);
 
   private static final Pattern READING_TIME =

@@ -41,4 +41,9 @@ class ReadCountFinderTest {
   void returnsNullWhenOnlyCommentShareLikeCountsAndReadingTimeAreShown() {
     assertThat(find("only-comments-and-shares.html")).isNull();
   }
+
+  @Test
+  void ignoresNotificationGalleryLikeAndSiteWideCounters() {
+    assertThat(find("counters-that-are-not-reads.html")).isNull();
+  }
 }
