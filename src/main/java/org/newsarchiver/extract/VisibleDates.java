@@ -170,7 +170,7 @@ final class VisibleDates {
   static int placeScore(Element e, Set<Element> titleAncestors) {
     int score = 0;
     String own = hints(e);
-    if (ClassHints.containsAny(own, PUBLISHED_HINT)) score += 4;
+    if (ClassHints.containsAny(own, PUBLISHED_HINT) || e.hasAttr("pubdate")) score += 4;
     if (ClassHints.containsAny(own, UPDATED_HINT)) score -= 6;
     int depth = 0;
     for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {

@@ -94,4 +94,14 @@ class DateFinderTest {
   void returnsNullWhenThePageHasNoDate() {
     assertThat(find("url-date-only.html")).isNull();
   }
+
+  @Test
+  void prefersTimeElementWithPubdateAttribute() {
+    String html =
+        "<html><body><h1>T</h1><p><time datetime=\"2024-10-30\">Oct 30</time></p>"
+            + "<p><time pubdate datetime=\"2024-10-28T10:00:00Z\">Oct 28</time></p></body></html>";
+    Document doc = Jsoup.parse(html, URL);
+    assertThat(DateFinder.find(doc, JsonLd.read(doc), URI.create(URL), NOW, DateSettings.DEFAULT))
+        .isEqualTo(found("2024-10-28T10:00:00Z", DateSource.TIME));
+  }
 }
