@@ -1,13 +1,186 @@
 package org.newsarchiver.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
-/** Finds a read (view) count in JSON-LD or a visible counter near the title or date. */
+/**
+ * Finds a read (view) count: JSON-LD {@code interactionStatistic} with a read, view or watch
+ * action, else a visible counter near the title or date whose class, id, title or label says
+ * views or reads ("Read: 726", "👁 726", "1 234 просмотра"). Never a comment, share or like count,
+ * nor a counter in related-article lists or comments: null when the page shows none. Looks only at
+ * a bounded set of candidate elements. Thread-safe (stateless).
+ */
 final class ReadCountFinder {
+  private static final int MAX_CANDIDATES = 60;
+  private static final int MAX_TEXT = 60;
+  private static final int MAX_REGION = 400;
+  private static final Set<String> ACTIONS = Set.of("readaction", "viewaction", "watchaction");
+
+  /** Hint words that must start a word: "views" but not "preview", "reads" but not "threads". */
+  private static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
+  /** Hint words that count anywhere: "pageviews", "m-views", "viewcount", "Просмотры". */
+  private static final String[] HINTS = {
+    "pageview", "viewcount", "readcount", "views", "просмотр", "перегляд", "vistas",
+    "visitas", "vues", "aufrufe", "visualizz", "visualiza", "weergaven", "görüntülen", "wyświetl",
+    "odsłon", "مشاهد", "fa-eye", "icon-eye"
+  };
+  /** Hints of counters that are not reads: comments, shares, likes, reading time, "read more". */
+  private static final Pattern NEGATIVE =
+      Pattern.compile(
+          "comment|share|like|repl|vote|reaction|rating|follow|subscri|time|duration|more|"
+              + "retweet|clap|fav|preview|review|overview|viewport|viewer|interview|коммент|"
+              + "коментар|поделит|нрав|monthly|daily|weekly|today|yesterday|total|"
+              + "gallery|slide",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  private static final String[] ICONS = {"eye", "icon", "fa-", "glyph", "ico-", "svg"};
+
   private ReadCountFinder() {}
 
   static @Nullable Long find(Document doc, JsonLd ld) {
+    Long n = fromJsonLd(CdataJsonLd.orUnwrapped(doc, ld));
+    return n != null ? n : fromPage(doc);
+  }
+
+  static @Nullable Long fromJsonLd(JsonLd ld) {
+    List<JsonNode> objects = new ArrayList<>(ld.articles());
+    objects.addAll(ld.all());
+    for (JsonNode o : objects) {
+      JsonNode stats = o.get("interactionStatistic");
+      if (stats == null) continue;
+      Iterable<JsonNode> list = stats.isArray() ? stats : List.of(stats);
+      for (JsonNode s : list) {
+        if (!isReadAction(s.get("interactionType"))) continue;
+        JsonNode count = s.get("userInteractionCount");
+        if (count == null) continue;
+        if (count.isNumber() && count.asLong() >= 0) return count.asLong();
+        Long n = ReadCounts.parse(count.asText(), null);
+        if (n != null) return n;
+      }
+    }
+    return null;
+  }
+
+  /** {@code "ViewAction"}, {@code "http://schema.org/ViewAction"} or {@code {"@type": ...}}. */
+  private static boolean isReadAction(@Nullable JsonNode type) {
+    if (type == null) return false;
+    String name = type.isObject() ? JsonLd.text(type.get("@type")) : JsonLd.text(type);
+    if (name == null && type.isObject()) name = JsonLd.text(type.get("@id"));
+    if (name == null) return false;
+    String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf(':')) + 1);
+    return ACTIONS.contains(last.toLowerCase(Locale.ROOT));
+  }
+
+  /** A counter marked as views or reads, those after the title first. */
+  static @Nullable Long fromPage(Document doc) {
+    Set<Element> main = VisibleDates.titleAncestors(doc);
+    boolean hasTitle = !main.isEmpty();
+    Long before = null;
+    boolean afterTitle = !hasTitle;
+    int seen = 0;
+    for (Element e : doc.getAllElements()) {
+      if (e.normalName().equals("h1")) {
+        afterTitle = true;
+        continue;
+      }
+      String hints = ClassHints.of(e, "class", "id");
+      String labels = ClassHints.of(e, "title", "aria-label");
+      // a class may say "view-count"; a label must say "views": "View key record dates" is a link
+      if (!isPositive(hints) && !ClassHints.containsAny(labels, HINTS)) continue;
+      if (!labels.isEmpty()) hints = hints + ' ' + labels;
+      if (++seen > MAX_CANDIDATES) break;
+      Long n = counter(e, hints, main);
+      if (n == null) continue;
+      if (afterTitle) return n;
+      if (before == null) before = n;
+    }
+    if (before != null) return before;
+    return fromLabels(doc, main);
+  }
+
+  private static boolean isPositive(String hints) {
+    return ClassHints.containsAny(hints, HINTS) || ClassHints.startsWordAny(hints, WORD_HINTS);
+  }
+
+  private static @Nullable Long counter(Element e, String hints, Set<Element> main) {
+    boolean negative = NEGATIVE.matcher(hints).find();
+    if (VisibleDates.placeScore(e, main) < -4) return null;
+    String text = ClassHints.shortText(e, MAX_TEXT);
+    if (text == null) return null;
+    if (ReadCounts.VIEW_WORD.matcher(text).find()) return ReadCounts.parse(text, null);
+    if (negative) return null; // "views and comments" wrapper: only a labelled number counts
+    for (String attr : new String[] {"title", "aria-label"}) {
+      String v = e.attr(attr);
+      if (!v.isEmpty() && ReadCounts.VIEW_WORD.matcher(v).find()) {
+        Long n = ReadCounts.parse(v, null);
+        if (n != null) return n;
+      }
+    }
+    if (!text.isEmpty()) return onlyNumber(text);
+    // an icon (<i class="icon-eye"></i>) followed by the number; not an empty box for a script
+    if (!ClassHints.containsAny(hints, ICONS)) return null;
+    Node next = e.nextSibling();
+    String after = next instanceof TextNode t ? t.text()
+        : next instanceof Element n ? ClassHints.shortText(n, 20) : "";
+    return after != null && after.length() <= 20 ? onlyNumber(after) : null;
+  }
+
+  /** The number when the text is a number alone, perhaps with a sign or icon ("726", "1.2K"). */
+  private static @Nullable Long onlyNumber(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > 20 || !Character.isDigit(firstDigitOrLetter(t))) return null;
+    return ReadCounts.parse(t, null);
+  }
+
+  private static boolean hasDigitOrEye(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isDigit(c) || Character.isSurrogate(c)) return true;
+    }
+    return false;
+  }
+
+  private static char firstDigitOrLetter(String t) {
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (Character.isLetterOrDigit(c)) return c;
+    }
+    return ' ';
+  }
+
+  /**
+   * "Read: 726" in unmarked elements of the title's neighbourhood: the title's container three
+   * levels up, at most {@value #MAX_REGION} elements.
+   */
+  private static @Nullable Long fromLabels(Document doc, Set<Element> main) {
+    Element h1 = doc.selectFirst("h1");
+    if (h1 == null) return null;
+    Element region = h1;
+    for (int i = 0; i < 3 && region.parent() != null && !region.parent().normalName().equals("body"); i++) {
+      region = region.parent();
+    }
+    int seen = 0;
+    for (Element e : region.getAllElements()) {
+      if (++seen > MAX_REGION) break;
+      String own = e.ownText();
+      if (own.isEmpty() || own.length() > MAX_TEXT || !hasDigitOrEye(own)) continue;
+      if (!ReadCounts.VIEW_WORD.matcher(own).find()) continue;
+      String text = ClassHints.shortText(e, MAX_TEXT);
+      if (text == null) text = own;
+      if (NEGATIVE.matcher(e.className()).find()) continue;
+      if (VisibleDates.placeScore(e, main) < -4) continue;
+      Long n = ReadCounts.parse(text, null);
+      if (n != null) return n;
+    }
     return null;
   }
 }

@@ -1,0 +1,209 @@
+package org.newsarchiver.extract;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.newsarchiver.config.DateSettings;
+
+/**
+ * Publication dates in the visible page: {@code <time>} elements and short date texts in elements
+ * whose class or id says date, time, byline, published, meta or dateline. Prefers those in the
+ * article header or byline, after the title; skips related-article lists, comments, sidebars,
+ * footers, copyright lines and "Updated ..." lines. Looks only at a bounded number of candidate
+ * elements, never at every text node. Thread-safe (stateless).
+ */
+final class VisibleDates {
+  private static final int MAX_CANDIDATES = 80;
+  private static final int MAX_TEXT = 160;
+  private static final int MAX_DEPTH = 30;
+
+  /** Class and id words of related-article lists, comments, sidebars, menus and widgets. */
+  private static final String[] OTHER_CONTENT = {
+    "related", "comment", "footer", "sidebar", "aside", "recommend", "stories", "widget", "teaser",
+    "promo", "popular", "trending", "most-read", "mostread", "most_read", "read-next", "readnext",
+    "newsletter", "menu", "carousel", "outbrain", "taboola", "reply", "disqus", "ticker",
+    "headlines", "latest"
+  };
+  /** Words that must start a class word to count as other content ("nav" but not "canvas"). */
+  private static final String[] OTHER_CONTENT_WORDS = {"nav"};
+  /** Class words that flag a page layout, not a part: {@code has-sidebar}, {@code withSidebar}. */
+  private static final Pattern LAYOUT_FLAG =
+      Pattern.compile("(?:has|with|without|show|enable|page|layout|template)[-_]?|(?:no|is|js)[-_]");
+  private static final String[] HEADER_HINT = {
+    "byline", "dateline", "meta", "author", "header", "hero", "intro"
+  };
+  private static final String[] PUBLISHED_HINT = {
+    "publish", "pubdate", "posted", "created", "date-pub", "datepub", "first"
+  };
+  private static final String[] UPDATED_HINT = {"updat", "modif", "edited", "revis"};
+  /** Class, id or itemprop words of elements that may hold a written date. */
+  private static final String[] DATE_CLASS = {
+    "date", "time", "byline", "publish", "posted", "meta", "stamp", "datum", "fecha", "data",
+    "дата", "author", "info", "submitted", "details"
+  };
+
+  /** "Updated 29.10.2024" and the like, in the languages of {@link MonthNames}. */
+  private static final Pattern UPDATED_WORD =
+      Pattern.compile(
+          "updated|modified|last edited|mis à jour|mise à jour|actualisé|aktualisiert|geändert|"
+              + "actualizado|modificado|обновлено|обновлен|оновлено|aggiornato|atualizado|"
+              + "bijgewerkt|güncellendi|güncelleme|zaktualizowano|aktualizacja|թարմացվ|تحديث",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern PUBLISHED_WORD =
+      Pattern.compile(
+          "published|posted|publié|publiée|veröffentlicht|publicado|publicada|опубликовано|"
+              + "опубликован|опубліковано|pubblicato|gepubliceerd|yayınlanma|yayınlandı|"
+              + "opublikowano|հրապարակվ|نشر",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern COPYRIGHT =
+      Pattern.compile("©|\\(c\\)|copyright|all rights reserved", Pattern.CASE_INSENSITIVE);
+
+  private VisibleDates() {}
+
+  /** The best-placed {@code <time>} element's date: in the header or byline, marked published. */
+  static @Nullable PublishedDate fromTimeElements(Document doc, Instant now, DateSettings s) {
+    Elements times = doc.select("time, [datetime]");
+    Set<Element> main = titleAncestors(doc);
+    PublishedDate best = null;
+    int bestScore = Integer.MIN_VALUE;
+    int seen = 0;
+    for (Element t : times) {
+      if (++seen > MAX_CANDIDATES) break;
+      int score = placeScore(t, main);
+      if (score == Integer.MIN_VALUE || score <= bestScore) continue;
+      String v = t.attr("datetime");
+      if (v.isBlank()) v = t.attr("content");
+      PublishedDate d = v.isBlank() ? null : DateText.parse(v, s, now);
+      if (d == null) {
+        String text = ClassHints.shortText(t, MAX_TEXT);
+        if (text != null) d = textDate(text, s, now);
+      }
+      if (d != null) {
+        best = d;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A date written in a date-like element, those after the title first. With {@code
+   * updatedToo}, an "Updated ..." date counts as well: a last resort for pages that show no other.
+   */
+  static @Nullable PublishedDate fromText(
+      Document doc, Instant now, DateSettings s, boolean updatedToo) {
+    Set<Element> main = titleAncestors(doc);
+    PublishedDate before = null;
+    boolean afterTitle = main.isEmpty();
+    int seen = 0;
+    for (Element e : doc.getAllElements()) {
+      if (e.normalName().equals("h1")) {
+        afterTitle = true;
+        continue;
+      }
+      if (!ClassHints.containsAny(ClassHints.of(e, "class", "id", "itemprop"), DATE_CLASS)) continue;
+      if (++seen > MAX_CANDIDATES * 2) break;
+      String text = ClassHints.shortText(e, MAX_TEXT);
+      if (text == null || text.isEmpty() || !maybeDate(text)) continue;
+      if (placeScore(e, main) < -4) continue;
+      PublishedDate d = updatedToo && !COPYRIGHT.matcher(text).find()
+          ? DateText.parse(text, s, now) : textDate(text, s, now);
+      if (d == null) continue;
+      if (afterTitle) return d;
+      if (before == null) before = d;
+    }
+    return before;
+  }
+
+  /** Dates have digits; only short texts ("yesterday", "вчера") may do without. */
+  private static boolean maybeDate(String text) {
+    if (text.length() <= 24) return true;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isDigit(text.charAt(i))) return true;
+    }
+    return false;
+  }
+
+  /** Whether {@code e} sits in a related-article list, comments, a sidebar or a menu. */
+  static boolean inOtherContent(Element e) {
+    return placeScore(e, titleAncestors(e.ownerDocument())) == Integer.MIN_VALUE;
+  }
+
+  /**
+   * The elements that hold the page's title: the article's own containers, whose classes
+   * ({@code withSidebar}, {@code embed-breadcrumbs}) say nothing against a date inside them.
+   */
+  static Set<Element> titleAncestors(@Nullable Document doc) {
+    Element h1 = doc == null ? null : doc.selectFirst("h1");
+    if (h1 == null) return Set.of();
+    Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element p = h1.parent(); p != null; p = p.parent()) out.add(p);
+    return out;
+  }
+
+  /** A date text unless it is a copyright or an update notice; "Published X, updated Y" gives X. */
+  private static @Nullable PublishedDate textDate(String text, DateSettings s, Instant now) {
+    if (text.length() > MAX_TEXT || COPYRIGHT.matcher(text).find()) return null;
+    Matcher updated = UPDATED_WORD.matcher(text);
+    if (updated.find()) {
+      Matcher published = PUBLISHED_WORD.matcher(text);
+      if (!published.find()) return null;
+      int from = published.end();
+      int to = updated.start() > from ? updated.start() : text.length();
+      return DateText.parse(text.substring(from, to), s, now);
+    }
+    return DateText.parse(text, s, now);
+  }
+
+  /**
+   * How well placed an element is for the article's own date: higher in a header or byline or
+   * marked as published, lower when marked updated; {@link Integer#MIN_VALUE} in other content.
+   */
+  static int placeScore(Element e, Set<Element> titleAncestors) {
+    int score = 0;
+    String own = hints(e);
+    if (ClassHints.containsAny(own, PUBLISHED_HINT) || e.hasAttr("pubdate")) score += 4;
+    if (ClassHints.containsAny(own, UPDATED_HINT)) score -= 6;
+    int depth = 0;
+    for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+      String tag = p.normalName();
+      if (tag.equals("body") || tag.equals("html") || titleAncestors.contains(p)) break;
+      if (tag.equals("nav")) return Integer.MIN_VALUE;
+      if (tag.equals("footer")) score -= 4;
+      if (tag.equals("aside")) score -= 6;
+      String h = hints(p);
+      if (h.isEmpty()) continue;
+      if (isOtherContent(h)) return Integer.MIN_VALUE;
+      if (p != e && depth <= 4 && ClassHints.containsAny(h, UPDATED_HINT)) score -= 3;
+      if (tag.equals("header") || ClassHints.containsAny(h, HEADER_HINT)) score += 2;
+    }
+    return score;
+  }
+
+  /** Class tokens name other content; layout flags such as {@code has-sidebar} do not count. */
+  private static boolean isOtherContent(String hints) {
+    if (!isOtherToken(hints)) return false;
+    for (String token : hints.split(" ")) {
+      if (token.isEmpty() || LAYOUT_FLAG.matcher(token).lookingAt()) continue;
+      if (isOtherToken(token)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isOtherToken(String hints) {
+    return ClassHints.containsAny(hints, OTHER_CONTENT)
+        || ClassHints.startsWordAny(hints, OTHER_CONTENT_WORDS);
+  }
+
+  private static String hints(Element e) {
+    return ClassHints.of(e, "class", "id", "itemprop");
+  }
+}
