@@ -5,6 +5,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.archive.ArchiveRow;
 import org.newsarchiver.archive.NewArticle;
+import org.newsarchiver.archive.RawCapture;
 import org.newsarchiver.archive.SiteArchive;
 import org.newsarchiver.config.RequestSettings;
 import org.newsarchiver.config.SiteConfig;
@@ -31,13 +32,40 @@ public final class ArticlePipeline {
   }
 
   /** The result of one article URL: archived (with the archive's outcome) or failed. */
-  public record Result(SiteArchive.@Nullable Stored stored, @Nullable PageFailure failure) {
+  public record Result(
+      SiteArchive.@Nullable Stored stored, @Nullable PageFailure failure, @Nullable FetchResponse response) {
     static Result failed(URI url, String cause, String detail) {
-      return new Result(null, new PageFailure(url, cause, detail));
+      return new Result(null, new PageFailure(url, cause, detail), null);
+    }
+
+    static Result failed(URI url, String cause, String detail, FetchResponse response) {
+      return new Result(null, new PageFailure(url, cause, detail), response);
     }
   }
 
   public Result process(
+      URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options, SiteArchive archive)
+      throws IOException {
+    return process(url, site, request, options, archive, RawCapture.NONE);
+  }
+
+  /** As above, also recording the raw exchange (linked to the article's id when archived). */
+  public Result process(
+      URI url,
+      @Nullable SiteConfig site,
+      RequestSettings request,
+      FetchOptions options,
+      SiteArchive archive,
+      RawCapture capture)
+      throws IOException {
+    Result result = fetchAndArchive(url, site, request, options, archive);
+    if (result.response() != null) {
+      capture.record(result.response(), result.stored() == null ? null : result.stored().row().id());
+    }
+    return result;
+  }
+
+  private Result fetchAndArchive(
       URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options, SiteArchive archive)
       throws IOException {
     FetchResponse response;
@@ -49,7 +77,7 @@ public final class ArticlePipeline {
     String html = HtmlDecoder.decode(response.body(), response.contentType());
     Article article = extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
     if (!article.isArticle()) {
-      return Result.failed(url, article.status().label(), notArticleDetail(article));
+      return Result.failed(url, article.status().label(), notArticleDetail(article), response);
     }
     URI key = archiveKey(url, article, site);
     if (!key.equals(url)) {
@@ -57,7 +85,8 @@ public final class ArticlePipeline {
       if (known != null) {
         return new Result(
             new SiteArchive.Stored(known, SiteArchive.Outcome.ALREADY_ARCHIVED, archive.dir().resolve(known.textFile())),
-            null);
+            null,
+            response);
       }
     }
     NewArticle a =
@@ -72,7 +101,7 @@ public final class ArticlePipeline {
             article.source(),
             response.fetchedAt(),
             article.paragraphs());
-    return new Result(archive.add(a), null);
+    return new Result(archive.add(a), null, response);
   }
 
   /** The page's canonical URL when it is on the same site, else the URL as linked (canonicalized). */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.newsarchiver.archive.RawCapture;
 import org.newsarchiver.archive.SiteArchive;
 import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.SiteConfig;
@@ -33,16 +34,28 @@ public final class SiteCrawler {
   private final ArticlePipeline pipeline;
   private final Path archiveRoot;
   private final boolean allowPrivate;
+  private final RawCapture.Factory captures;
 
   /**
    * @param allowPrivate whether links found in pages may lead to loopback, link-local and private
    *     addresses (intranets, tests); start pages named in the config are always fetched
    */
   public SiteCrawler(Fetcher fetcher, ArticlePipeline pipeline, Path archiveRoot, boolean allowPrivate) {
+    this(fetcher, pipeline, archiveRoot, allowPrivate, RawCapture.Factory.NONE);
+  }
+
+  /** As above, recording every raw exchange through the site's capture. */
+  public SiteCrawler(
+      Fetcher fetcher,
+      ArticlePipeline pipeline,
+      Path archiveRoot,
+      boolean allowPrivate,
+      RawCapture.Factory captures) {
     this.fetcher = fetcher;
     this.pipeline = pipeline;
     this.archiveRoot = archiveRoot;
     this.allowPrivate = allowPrivate;
+    this.captures = captures;
   }
 
   public CrawlSummary crawl(SiteConfig site, CrawlListener listener) throws IOException {
@@ -61,7 +74,8 @@ public final class SiteCrawler {
     int added = 0;
     int already = 0;
     int duplicates = 0;
-    try (SiteArchive archive = SiteArchive.open(archiveRoot, site.name())) {
+    try (SiteArchive archive = SiteArchive.open(archiveRoot, site.name());
+        RawCapture capture = captures.open(archive)) {
       Set<URI> articles = new LinkedHashSet<>();
       for (URI start : site.startPages()) {
         Deque<URI> pages = new ArrayDeque<>(List.of(start));
@@ -69,7 +83,7 @@ public final class SiteCrawler {
         while (!pages.isEmpty() && seenPages.size() < site.maxPages() && !stop.getAsBoolean()) {
           URI page = pages.poll();
           if (!seenPages.add(page)) continue;
-          LinkExtractor.Links links = listing(site, page, failures, listener);
+          LinkExtractor.Links links = listing(site, page, failures, listener, capture);
           if (links == null) continue;
           listings++;
           for (URI link : links.links()) {
@@ -94,7 +108,7 @@ public final class SiteCrawler {
         fetched++;
         listener.fetched(url);
         ArticlePipeline.Result r =
-            pipeline.process(url, site, site.request(), discovered(), archive);
+            pipeline.process(url, site, site.request(), discovered(), archive, capture);
         if (r.failure() != null) {
           failures.add(r.failure());
           listener.failed(r.failure());
@@ -114,12 +128,14 @@ public final class SiteCrawler {
   }
 
   private LinkExtractor.Links listing(
-      SiteConfig site, URI page, List<PageFailure> failures, CrawlListener listener) {
+      SiteConfig site, URI page, List<PageFailure> failures, CrawlListener listener, RawCapture capture)
+      throws IOException {
     listener.fetched(page);
     try {
       boolean configured = site.startPages().contains(page);
       FetchResponse r =
           fetcher.fetch(page, site.request(), configured ? FetchOptions.html() : discovered());
+      capture.record(r, null);
       String html = HtmlDecoder.decode(r.body(), r.contentType());
       return LinkExtractor.read(new HtmlPage(r.finalUrl(), html, r.fetchedAt()), site.nextPage());
     } catch (FetchException e) {
