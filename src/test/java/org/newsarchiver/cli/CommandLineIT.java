@@ -181,6 +181,36 @@ class CommandLineIT {
   }
 
   @Test
+  void extractOfTheSeedPagePrintsExactlyItsFields() throws Exception {
+    Path dir = Path.of("src/test/resources/sites/seed-news");
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var expected = mapper.readTree(dir.resolve("article-1.expected.json").toFile());
+    String url = expected.get("url").asText();
+    Run r = run("extract", "--sites", "sites", "--url", url, dir.resolve("article-1.html").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    var json = mapper.readTree(r.out());
+    assertThat(json.get("url").asText()).isEqualTo(url);
+    assertThat(json.get("title").asText()).isEqualTo("North Korean troops are now in Kursk to help Russia, NATO confirms");
+    assertThat(json.get("published").asText()).isEqualTo("2024-10-28");
+    assertThat(json.get("readCount").asLong()).isEqualTo(726L);
+    assertThat(json.get("source").asText()).isEqualTo("Politico");
+    String text = json.get("text").asText();
+    assertThat(text).isEqualTo(expected.get("text").asText());
+    assertThat(text).startsWith("North Korean soldiers assisting Moscow").endsWith("he added.")
+        .doesNotContain("\u00A0").doesNotContain("News Line").doesNotContain("More about")
+        .doesNotContain("North Korean troops are now in Kursk to help Russia, NATO confirms");
+  }
+
+  @Test
+  void extractTextFormatIsTheArchivesTextFile() throws Exception {
+    Run r = run("extract", "--generic", "--format", "text", SITE.resolve("1-ok.html").toString());
+    assertThat(r.out()).isEqualTo("Council approves the new bridge\n\n"
+        + "The city council voted on Monday to build a new bridge over the river.\n\n"
+        + "Work starts in spring and should take two years.\n");
+  }
+
+  @Test
   void extractJsonLinesGivesOneLinePerFileAndAnErrorLineForAnUnreadableOne() throws Exception {
     Path map = root.resolve("map.tsv");
     Files.writeString(map, SITE.resolve("1-ok.html") + "\thttps://news.example/news/1-ok\n");
