@@ -81,7 +81,7 @@ public final class RobotsCache {
   }
 
   private BaseRobotRules fetchRules(URI robots, RequestSettings settings, FetchOptions options) {
-    SimpleRobotRulesParser parser = new SimpleRobotRulesParser(MAX_CRAWL_DELAY.toMillis(), 5);
+    SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5); // we cap the delay, not refuse the host
     RequestSettings capped =
         new RequestSettings(
             settings.userAgent(), settings.contactUrl(), settings.delay(), settings.connectTimeout(),
