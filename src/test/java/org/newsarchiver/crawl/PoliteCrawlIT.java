@@ -153,9 +153,9 @@ class PoliteCrawlIT {
     List<Long> times = server.getAllServeEvents().stream()
         .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
     assertThat(times).hasSize(3); // robots.txt, the listing, the open article
-    // the pacer keeps 1 s at the client; the server's log may see a few ms of network jitter
-    assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(980);
-    assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(980);
+    // the pacer keeps 1 s at the client; on a busy machine the server logs arrivals up to ~60 ms late
+    assertThat(times.get(1) - times.get(0)).isGreaterThanOrEqualTo(900);
+    assertThat(times.get(2) - times.get(1)).isGreaterThanOrEqualTo(900);
   }
 
   @Test
