@@ -46,6 +46,12 @@ public final class Limits {
   public static final int MAX_FAILURE_ATTEMPTS = 5;
   /** Wait before the second attempt at a failed article; doubles after each further failure. */
   public static final Duration FAILURE_RETRY_BASE = Duration.ofHours(1);
+  /** Articles published (else fetched) longer ago than this are not revisited. */
+  public static final Duration REVISIT_MAX_AGE = Duration.ofDays(7);
+  /** Least time between two visits of one archived article. */
+  public static final Duration REVISIT_INTERVAL = Duration.ofHours(6);
+  /** Revisits per site run, made after the new articles so they never crowd them out. */
+  public static final int MAX_REVISITS_PER_RUN = 100;
 
   private Limits() {}
 }

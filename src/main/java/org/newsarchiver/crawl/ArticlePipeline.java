@@ -91,8 +91,7 @@ public final class ArticlePipeline {
     } catch (FetchException e) {
       return Result.failed(url, e.failure().label(), e.getMessage());
     }
-    String html = HtmlDecoder.decode(response.body(), response.contentType());
-    Article article = extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
+    Article article = extract(response, site);
     if (!article.isArticle()) {
       return Result.failed(url, article.status().label(), notArticleDetail(article), response);
     }
@@ -122,6 +121,21 @@ public final class ArticlePipeline {
             response.fetchedAt(),
             article.paragraphs());
     return new Result(archive.add(a), null, response);
+  }
+
+  /** Fetches and reads a page without archiving it (a revisit); throws when the fetch fails. */
+  Article fetchAndExtract(URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options)
+      throws FetchException {
+    return extract(fetcher.fetch(url, request, options), site);
+  }
+
+  private Article extract(FetchResponse response, @Nullable SiteConfig site) {
+    String html = HtmlDecoder.decode(response.body(), response.contentType());
+    return extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
+  }
+
+  static String notArticle(Article a) {
+    return notArticleDetail(a);
   }
 
   /** The page's canonical URL when it is on the same site, else the URL as linked (canonicalized). */

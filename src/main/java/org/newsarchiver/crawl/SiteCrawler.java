@@ -161,6 +161,9 @@ public final class SiteCrawler {
           listener.archived(r.stored());
         }
       }
+      if (!stop.getAsBoolean()) {
+        new Revisitor(pipeline, requests, site, discovered()).run(archive, clock.instant(), stop, listener);
+      }
       validators.save();
       failureLog.save();
       return new CrawlSummary(
