@@ -36,5 +36,22 @@ public final class Limits {
   /** Default Quartz cron schedule of a site: every hour, at minute 0. */
   public static final String DEFAULT_SCHEDULE = "0 0 * * * ?";
 
+  /** Sitemaps and feeds (indexes and their children included) read per site run. */
+  public static final int MAX_SITEMAPS_PER_RUN = 50;
+  /** URLs taken from sitemaps and feeds per site run; the rest are ignored this run. */
+  public static final int MAX_SITEMAP_URLS_PER_RUN = 50_000;
+  /** Depth of sitemap indexes followed (an index of indexes is depth 2). */
+  public static final int MAX_SITEMAP_DEPTH = 3;
+  /** Attempts at an article that keeps failing; after the last one it is left alone. */
+  public static final int MAX_FAILURE_ATTEMPTS = 5;
+  /** Wait before the second attempt at a failed article; doubles after each further failure. */
+  public static final Duration FAILURE_RETRY_BASE = Duration.ofHours(1);
+  /** Articles published (else fetched) longer ago than this are not revisited. */
+  public static final Duration REVISIT_MAX_AGE = Duration.ofDays(7);
+  /** Least time between two visits of one archived article. */
+  public static final Duration REVISIT_INTERVAL = Duration.ofHours(6);
+  /** Revisits per site run, made after the new articles so they never crowd them out. */
+  public static final int MAX_REVISITS_PER_RUN = 100;
+
   private Limits() {}
 }

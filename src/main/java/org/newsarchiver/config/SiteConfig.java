@@ -1,6 +1,7 @@
 package org.newsarchiver.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -26,7 +27,34 @@ public record SiteConfig(
     DateSettings dates,
     @Nullable Pattern readCountPattern,
     RequestSettings request,
-    String schedule) {
+    String schedule,
+    Revisit revisit) {
+
+  /**
+   * When archived articles are fetched again to follow their read count and edits:
+   * {@code revisit: {max_age: 7d, interval: 6h}}.
+   *
+   * @param maxAge articles published (else fetched) longer ago than this are left alone
+   * @param interval least time between two visits of one article
+   */
+  public record Revisit(Duration maxAge, Duration interval) {
+    public static final Revisit DEFAULT = new Revisit(Limits.REVISIT_MAX_AGE, Limits.REVISIT_INTERVAL);
+
+    public Revisit {
+      if (maxAge.isNegative()) throw new IllegalArgumentException("max_age: must not be negative");
+      if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval: must be longer than 0");
+    }
+  }
+
+  /** A site with the default {@link Revisit} settings. */
+  public SiteConfig(
+      String name, URI baseUrl, List<String> hosts, List<URI> startPages, List<URI> feeds, List<URI> sitemaps,
+      Pattern articlePattern, @Nullable Pattern excludePattern, List<FieldSelector> nextPage, int maxPages,
+      int maxArticles, Selectors selectors, DateSettings dates, @Nullable Pattern readCountPattern,
+      RequestSettings request, String schedule) {
+    this(name, baseUrl, hosts, startPages, feeds, sitemaps, articlePattern, excludePattern, nextPage, maxPages,
+        maxArticles, selectors, dates, readCountPattern, request, schedule, Revisit.DEFAULT);
+  }
 
   /** Site names become folder names, so they are kept to a safe alphabet. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");

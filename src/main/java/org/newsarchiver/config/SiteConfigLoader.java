@@ -128,11 +128,12 @@ public final class SiteConfigLoader {
           "schedule",
           "'" + schedule + "' is not a Quartz cron expression; write e.g. '0 0/30 * * * ?'");
     }
+    SiteConfig.Revisit revisit = readRevisit(top.child("revisit"));
     top.rejectUnknown();
     try {
       return new SiteConfig(
           name, base, hosts, starts, feeds, sitemaps, article, exclude, nextPage, maxPages,
-          maxArticles, selectors, dates, count, request, schedule);
+          maxArticles, selectors, dates, count, request, schedule, revisit);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, e.getMessage());
     }
@@ -187,6 +188,19 @@ public final class SiteConfigLoader {
     }
     node.rejectUnknown();
     return new DateSettings(formats, locale, zone);
+  }
+
+  private SiteConfig.Revisit readRevisit(@Nullable ConfigNode node) throws ConfigException {
+    SiteConfig.Revisit d = SiteConfig.Revisit.DEFAULT;
+    if (node == null) return d;
+    SiteConfig.Revisit r;
+    try {
+      r = new SiteConfig.Revisit(duration(node, "max_age", d.maxAge()), duration(node, "interval", d.interval()));
+    } catch (IllegalArgumentException e) {
+      throw node.error(node.field(e.getMessage().split(":", 2)[0]), e.getMessage().split(": ", 2)[1]);
+    }
+    node.rejectUnknown();
+    return r;
   }
 
   private RequestSettings readRequest(@Nullable ConfigNode node) throws ConfigException {

@@ -58,7 +58,23 @@ public final class ArticlePipeline {
       SiteArchive archive,
       RawCapture capture)
       throws IOException {
-    Result result = fetchAndArchive(url, site, request, options, archive);
+    return process(url, site, request, options, archive, capture, LinkHint.NONE);
+  }
+
+  /**
+   * As above; where the page gives no date (or title), the feed's or sitemap's {@code hint} fills
+   * it, with date source {@code feed} or {@code sitemap}.
+   */
+  public Result process(
+      URI url,
+      @Nullable SiteConfig site,
+      RequestSettings request,
+      FetchOptions options,
+      SiteArchive archive,
+      RawCapture capture,
+      LinkHint hint)
+      throws IOException {
+    Result result = fetchAndArchive(url, site, request, options, archive, hint);
     if (result.response() != null) {
       capture.record(result.response(), result.stored() == null ? null : result.stored().row().id());
     }
@@ -66,7 +82,8 @@ public final class ArticlePipeline {
   }
 
   private Result fetchAndArchive(
-      URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options, SiteArchive archive)
+      URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options, SiteArchive archive,
+      LinkHint hint)
       throws IOException {
     FetchResponse response;
     try {
@@ -74,8 +91,7 @@ public final class ArticlePipeline {
     } catch (FetchException e) {
       return Result.failed(url, e.failure().label(), e.getMessage());
     }
-    String html = HtmlDecoder.decode(response.body(), response.contentType());
-    Article article = extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
+    Article article = extract(response, site);
     if (!article.isArticle()) {
       return Result.failed(url, article.status().label(), notArticleDetail(article), response);
     }
@@ -89,12 +105,15 @@ public final class ArticlePipeline {
             response);
       }
     }
+    boolean dateFromHint = article.published() == null && hint.published() != null;
+    var published = dateFromHint ? hint.published() : article.published();
+    var dateSource = dateFromHint ? hint.source() : article.dateSource();
     NewArticle a =
         new NewArticle(
             key,
-            article.title(),
-            article.published() == null ? null : article.published().iso(),
-            article.dateSource() == null ? null : article.dateSource().label(),
+            article.title() == null ? hint.title() : article.title(),
+            published == null ? null : published.iso(),
+            dateSource == null ? null : dateSource.label(),
             article.readCount(),
             article.authors(),
             article.language(),
@@ -102,6 +121,21 @@ public final class ArticlePipeline {
             response.fetchedAt(),
             article.paragraphs());
     return new Result(archive.add(a), null, response);
+  }
+
+  /** Fetches and reads a page without archiving it (a revisit); throws when the fetch fails. */
+  Article fetchAndExtract(URI url, @Nullable SiteConfig site, RequestSettings request, FetchOptions options)
+      throws FetchException {
+    return extract(fetcher.fetch(url, request, options), site);
+  }
+
+  private Article extract(FetchResponse response, @Nullable SiteConfig site) {
+    String html = HtmlDecoder.decode(response.body(), response.contentType());
+    return extractor.extract(new HtmlPage(response.finalUrl(), html, response.fetchedAt()), site);
+  }
+
+  static String notArticle(Article a) {
+    return notArticleDetail(a);
   }
 
   /** The page's canonical URL when it is on the same site, else the URL as linked (canonicalized). */

@@ -44,6 +44,7 @@ class SiteCrawlIT {
 
   /** Serves the fixture site: a listing, four articles, a 404, a 500-then-200 and a windows-1251 page. */
   static void serveSite() throws IOException {
+    server.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
     String listing =
         Files.readString(SITE.resolve("listing.html")).replace("OFFSITE", "http://localhost:" + server.getPort());
     server.stubFor(get("/news/").willReturn(html(listing.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8")));

@@ -1,0 +1,89 @@
+package org.newsarchiver.crawl;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.newsarchiver.config.Limits;
+import org.newsarchiver.config.SiteConfig;
+import org.newsarchiver.extract.DateSource;
+import org.newsarchiver.extract.PublishedDate;
+import org.newsarchiver.fetch.FetchOptions;
+import org.newsarchiver.fetch.FetchResponse;
+import org.newsarchiver.fetch.SitemapReader;
+
+/**
+ * Finds article links in a site's feeds and sitemaps: those its config names and those its
+ * robots.txt names ({@code Sitemap:} lines), sitemap indexes followed on the site's own hosts up to
+ * {@link Limits#MAX_SITEMAP_DEPTH}, at most {@link Limits#MAX_SITEMAPS_PER_RUN} documents and
+ * {@link Limits#MAX_SITEMAP_URLS_PER_RUN} URLs per run. Feed item dates and Google News
+ * publication dates and titles are kept as {@link LinkHint}s. A document that fails or does not
+ * parse is recorded and skipped; one unchanged since the last run (304) is skipped.
+ */
+final class Discovery {
+  static final String BAD_SITEMAP = "bad-sitemap";
+
+  private final SiteRequests requests;
+  private final SiteConfig site;
+  private final boolean allowPrivate;
+  private final SitemapReader reader = new SitemapReader();
+
+  private record Doc(URI url, int depth, boolean configured) {}
+
+  Discovery(SiteRequests requests, SiteConfig site, boolean allowPrivate) {
+    this.requests = requests;
+    this.site = site;
+    this.allowPrivate = allowPrivate;
+  }
+
+  /** Adds the accepted article links found, with their hints; returns the documents read. */
+  int collect(Map<URI, LinkHint> articles) throws IOException {
+    Deque<Doc> queue = new ArrayDeque<>();
+    for (URI u : site.feeds()) queue.add(new Doc(u, 0, true));
+    for (URI u : site.sitemaps()) queue.add(new Doc(u, 0, true));
+    for (URI u : requests.rules(site.baseUrl(), FetchOptions.html()).sitemaps()) {
+      URI c = UrlCanonicalizer.canonical(u);
+      if (c != null && site.ownsHost(c.getHost())) queue.add(new Doc(c, 0, false));
+    }
+    Set<URI> seen = new HashSet<>();
+    int read = 0;
+    int urls = 0;
+    while (!queue.isEmpty() && read < Limits.MAX_SITEMAPS_PER_RUN && urls < Limits.MAX_SITEMAP_URLS_PER_RUN) {
+      Doc doc = queue.poll();
+      if (!seen.add(doc.url())) continue;
+      FetchOptions options = FetchOptions.xml().withAllowPrivate(allowPrivate);
+      if (!doc.configured()) options = options.discovered();
+      FetchResponse r = requests.fetch(doc.url(), options);
+      if (r == null || r.notModified()) continue;
+      read++;
+      SitemapReader.Listing listing;
+      try {
+        listing = reader.read(r.finalUrl(), r.contentType(), r.body());
+      } catch (IOException e) {
+        requests.fail(new PageFailure(doc.url(), BAD_SITEMAP, e.getMessage()));
+        continue;
+      }
+      if (doc.depth() < Limits.MAX_SITEMAP_DEPTH) {
+        for (URI child : listing.sitemaps()) {
+          URI c = UrlCanonicalizer.canonical(child);
+          if (c != null && site.ownsHost(c.getHost())) queue.add(new Doc(c, doc.depth() + 1, false));
+        }
+      }
+      DateSource source = listing.feed() ? DateSource.FEED : DateSource.SITEMAP;
+      for (SitemapReader.Entry e : listing.entries()) {
+        if (urls >= Limits.MAX_SITEMAP_URLS_PER_RUN) break;
+        urls++;
+        URI c = UrlCanonicalizer.canonical(e.url());
+        if (c == null || !SiteCrawler.accepts(site, c)) continue;
+        LinkHint hint =
+            new LinkHint(e.published() == null ? null : new PublishedDate(e.published()), e.title(), source);
+        LinkHint old = articles.get(c);
+        if (old == null || old.isEmpty()) articles.put(c, hint);
+      }
+    }
+    return read;
+  }
+}
