@@ -65,6 +65,11 @@ public final class FailureLog {
     return log;
   }
 
+  /** Every failing URL, sorted by URL. */
+  public List<Failure> all() {
+    return List.copyOf(byUrl.values());
+  }
+
   /** Whether the URL may be fetched now: never failed, or its back-off has elapsed. */
   public boolean mayTry(String url, Instant now) {
     Failure f = byUrl.get(url);

@@ -11,9 +11,7 @@ import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.ArticlePipeline;
 import org.newsarchiver.crawl.Fetchers;
-import org.newsarchiver.crawl.CrawlListener;
 import org.newsarchiver.crawl.CrawlSummary;
-import org.newsarchiver.crawl.PageFailure;
 import org.newsarchiver.crawl.SiteCrawler;
 import org.newsarchiver.extract.ArticleExtractor;
 import org.newsarchiver.fetch.Fetcher;
@@ -80,19 +78,15 @@ final class CrawlCommand implements Callable<Integer> {
     try (Fetcher fetcher = Fetchers.standard()) {
       SiteCrawler crawler =
           new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate);
-      CrawlListener listener =
-          new CrawlListener() {
-            @Override
-            public void failed(PageFailure f) {
-              err.println(f.line());
-              err.flush();
-            }
-          };
+      boolean interactive = System.console() != null;
       for (SiteConfig site : sites) {
         CrawlSummary summary;
+        ProgressLine progress = new ProgressLine(err, site.name(), interactive);
         try {
-          summary = crawler.crawl(site, listener);
+          summary = crawler.crawl(site, progress);
+          progress.finish();
         } catch (IOException e) {
+          progress.finish();
           code = Math.max(code, new ErrorHandler().handleExecutionException(e, spec.commandLine(), null));
           continue;
         }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
       SitesCommand.class,
       CrawlCommand.class,
       RunCommand.class,
+      StatusCommand.class,
       ArchiveCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,

@@ -54,4 +54,7 @@ public final class Limits {
   public static final int MAX_REVISITS_PER_RUN = 100;
 
   private Limits() {}
+
+  /** Share of a run's new articles with an empty field above which the site is flagged as drifted. */
+  public static final double DRIFT_THRESHOLD = 0.2;
 }

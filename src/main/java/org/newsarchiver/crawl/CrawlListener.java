@@ -11,4 +11,7 @@ public interface CrawlListener {
   default void archived(SiteArchive.Stored stored) {}
 
   default void fetched(java.net.URI url) {}
+
+  /** The article links a run found, once discovery is done: the size of its queue. */
+  default void discovered(int articleLinks) {}
 }

@@ -12,16 +12,18 @@ public record CrawlSummary(
     int alreadyArchived,
     int duplicates,
     List<PageFailure> failures,
-    Duration elapsed) {
+    Duration elapsed,
+    String drift) {
 
   public CrawlSummary {
     failures = List.copyOf(failures);
   }
 
   public String line() {
-    return String.format(
+    String line = String.format(
         "%s: %d listing pages, %d article links, %d new, %d already archived, %d duplicates, %d failed in %.1f s",
         site, listingPages, linksFound, added, alreadyArchived, duplicates, failures.size(),
         elapsed.toMillis() / 1000.0);
+    return drift.isEmpty() ? line : line + "; DRIFT: " + drift;
   }
 }

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.archive.FailureLog;
 import org.newsarchiver.archive.RawCapture;
+import org.newsarchiver.archive.RunLog;
 import org.newsarchiver.archive.SiteArchive;
 import org.newsarchiver.archive.ValidatorStore;
 import org.newsarchiver.config.Limits;
@@ -34,8 +35,8 @@ import org.newsarchiver.fetch.RobotsCache;
  * feeds and sitemaps, collect the links its article pattern accepts on its own hosts, and archive
  * the ones not yet in the archive. robots.txt is obeyed; listing pages, feeds and sitemaps are
  * asked for conditionally; an article that failed waits out its back-off. A bad page is recorded
- * and skipped; only an archive failure stops the pass. Not thread-safe per site; share one
- * instance across sites run one after another.
+ * and skipped; only an archive failure stops the pass. Thread-safe: one instance serves sites run
+ * at once; one site never runs twice at once (its archive lock refuses a second run).
  */
 public final class SiteCrawler {
   private final Fetcher fetcher;
@@ -96,6 +97,7 @@ public final class SiteCrawler {
   public CrawlSummary crawl(SiteConfig site, CrawlListener listener, BooleanSupplier stop)
       throws IOException {
     long started = System.nanoTime();
+    java.time.Instant startedAt = clock.instant();
     List<PageFailure> failures = new ArrayList<>();
     int listings = 0;
     int added = 0;
@@ -129,6 +131,8 @@ public final class SiteCrawler {
         }
       }
       if (!stop.getAsBoolean()) new Discovery(requests, site, allowPrivate).collect(articles);
+      listener.discovered(articles.size());
+      DriftCheck drift = new DriftCheck();
       int fetched = 0;
       for (Map.Entry<URI, LinkHint> entry : articles.entrySet()) {
         URI url = entry.getKey();
@@ -154,7 +158,10 @@ public final class SiteCrawler {
         } else {
           failureLog.succeeded(url.toString());
           switch (r.stored().outcome()) {
-            case ADDED -> added++;
+            case ADDED -> {
+              added++;
+              drift.archived(r.stored().row());
+            }
             case ALREADY_ARCHIVED -> already++;
             case DUPLICATE_TEXT -> duplicates++;
           }
@@ -166,9 +173,12 @@ public final class SiteCrawler {
       }
       validators.save();
       failureLog.save();
+      String warnings = drift.warnings(listings, articles.size());
+      new RunLog(archive.dir()).append(new RunLog.Run(startedAt, clock.instant(), listings, articles.size(),
+          added, already, duplicates, failures.size(), warnings));
       return new CrawlSummary(
           site.name(), listings, articles.size(), added, already, duplicates, failures,
-          Duration.ofNanos(System.nanoTime() - started));
+          Duration.ofNanos(System.nanoTime() - started), warnings);
     }
   }
 

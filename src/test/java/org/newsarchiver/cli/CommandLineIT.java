@@ -39,6 +39,11 @@ class CommandLineIT {
     return new Run(code, out.toString(), err.toString());
   }
 
+  @org.junit.jupiter.api.BeforeEach
+  void noRobots() {
+    server.stubFor(get("/robots.txt").willReturn(aResponse().withStatus(404)));
+  }
+
   String base() {
     return "http://127.0.0.1:" + server.getPort();
   }
@@ -156,6 +161,36 @@ class CommandLineIT {
     assertThat(r.err()).contains("error config " + dir.resolve("broken.yaml") + ": article_pattern: '((' is not a regular expression");
     assertThat(r.out()).startsWith("loopback-times: 1 listing pages, 5 article links, 1 new, 0 already archived, 0 duplicates, 4 failed in ");
     assertThat(r.err()).contains("error http-4xx " + base() + "/news/2-missing: HTTP 404 Not Found\n");
+  }
+
+  @Test
+  void statusShowsTheLastRunArticlesAndFailuresOfEachSite() throws Exception {
+    server.stubFor(get("/news/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        Files.readString(SITE.resolve("listing.html")).replace("OFFSITE", "http://localhost:" + server.getPort()))));
+    serve("/news/1-ok", "1-ok.html", "text/html");
+    server.stubFor(get("/news/2-missing").willReturn(aResponse().withStatus(404)));
+    String archive = root.resolve("archive").toString();
+    run("crawl", "--site", "loopback-times", "--allow-private", "--sites", sites().toString(), "--archive", archive);
+    Run r = run("status", "--sites", sites().toString(), "--archive", archive);
+    assertThat(r.code()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("loopback-times");
+    assertThat(lines.get(1)).startsWith("  last run:   ").endsWith(", 1 new, 0 already archived, 4 failed");
+    assertThat(lines.get(2)).startsWith("  next run:   ").endsWith(" (schedule '0 0 * * * ?', when 'run' is running)");
+    assertThat(lines.get(3)).isEqualTo("  archived:   1 article(s)");
+    assertThat(lines.get(4)).startsWith("  failing:    4 URL(s), last: ");
+  }
+
+  @Test
+  void crawlFlagsASiteWhosePatternNoLongerMatchesAnyLink() throws Exception {
+    server.stubFor(get("/news/").willReturn(aResponse().withHeader("Content-Type", "text/html")
+        .withBody("<html><body><a href='/articles/2024/redesigned-url'>A story</a></body></html>")));
+    Run r = run("crawl", "--site", "loopback-times", "--allow-private", "--sites", sites().toString(),
+        "--archive", root.resolve("archive").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).endsWith("; DRIFT: article_pattern matched no link on 1 listing page(s)\n");
+    Run status = run("status", "--sites", sites().toString(), "--archive", root.resolve("archive").toString());
+    assertThat(status.out()).contains("  DRIFT:      article_pattern matched no link on 1 listing page(s)\n");
   }
 
   @Test

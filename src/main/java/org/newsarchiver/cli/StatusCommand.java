@@ -1,0 +1,67 @@
+package org.newsarchiver.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsarchiver.archive.ArticlesCsv;
+import org.newsarchiver.archive.FailureLog;
+import org.newsarchiver.archive.RunLog;
+import org.newsarchiver.config.ConfigException;
+import org.newsarchiver.config.Limits;
+import org.newsarchiver.config.SiteConfig;
+import org.newsarchiver.config.SiteConfigLoader;
+import org.quartz.CronExpression;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Per site: last and next run, articles archived, new in the last run, failures, drift. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Show each site's last and next run, articles archived, failures and drift warnings.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    SiteConfigLoader.Loaded loaded = new SiteConfigLoader().loadAll(common.sites);
+    Instant now = Instant.now();
+    for (SiteConfig site : loaded.sites()) {
+      Path dir = common.archive.resolve(site.name());
+      RunLog.Run last = new RunLog(dir).last();
+      FailureLog failures = FailureLog.load(dir, Limits.MAX_FAILURE_ATTEMPTS, Limits.FAILURE_RETRY_BASE);
+      Date next = new CronExpression(site.schedule()).getNextValidTimeAfter(Date.from(now));
+      out.println(site.name());
+      out.println("  last run:   " + (last == null ? "never"
+          : last.finishedAt().truncatedTo(ChronoUnit.SECONDS) + ", " + last.added() + " new, "
+              + last.alreadyArchived() + " already archived, " + last.failed() + " failed"));
+      out.println("  next run:   " + (next == null ? "none" : next.toInstant().truncatedTo(ChronoUnit.SECONDS))
+          + " (schedule '" + site.schedule() + "', when 'run' is running)");
+      out.println("  archived:   " + countRows(dir.resolve("articles.csv")) + " article(s)");
+      out.println("  failing:    " + failures.all().size() + " URL(s)"
+          + failures.all().stream().reduce((a, b) -> b)
+              .map(f -> ", last: " + f.cause() + " " + f.url() + ": " + f.detail()).orElse(""));
+      if (last != null && !last.drift().isEmpty()) out.println("  DRIFT:      " + last.drift());
+    }
+    out.flush();
+    PrintWriter err = spec.commandLine().getErr();
+    for (ConfigException e : loaded.errors()) err.println("error config " + e.getMessage());
+    err.flush();
+    return loaded.errors().isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+  }
+
+  private static int countRows(Path csv) throws IOException {
+    AtomicInteger n = new AtomicInteger();
+    new ArticlesCsv(csv).forEach(r -> n.incrementAndGet(), bad -> {});
+    return n.get();
+  }
+}
