@@ -36,5 +36,8 @@ public final class Limits {
   /** Default Quartz cron schedule of a site: every hour, at minute 0. */
   public static final String DEFAULT_SCHEDULE = "0 0 * * * ?";
 
+  /** Size at which a site's WARC file is closed and the next one started. */
+  public static final long WARC_ROLL_BYTES = 1024L * 1024 * 1024;
+
   private Limits() {}
 }
