@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       CrawlCommand.class,
       RunCommand.class,
       ArchiveCommand.class,
+      ReextractCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class
