@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       ArchiveCommand.class,
       ReextractCommand.class,
+      ExportCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

@@ -79,4 +79,36 @@ class ArchiveCommandsIT {
     assertThat(r.err()).isEqualTo("error config " + root.resolve("sites").resolve("nope.yaml")
         + ": no such site config; run 'news-archiver sites' to list them\n");
   }
+
+  @Test
+  void exportWritesOneJsonLinePerArticleToStdout() throws Exception {
+    String url = archiveOne();
+    String id = ArticleId.of(URI.create(url));
+    Run r = run("export", "--site", "loopback-times", "--archive", root.resolve("archive").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    String text = Files.readString(root.resolve("archive/loopback-times/2024/10/" + id + ".txt"));
+    var row = new org.newsarchiver.archive.ArticlesCsv(root.resolve("archive/loopback-times/articles.csv")).readAll().get(0);
+    assertThat(r.out()).isEqualTo("{\"id\":\"" + id + "\",\"site\":\"loopback-times\",\"url\":\"" + url
+        + "\",\"title\":\"Council approves the new bridge\",\"published\":\"2024-10-28\",\"date_source\":\"selector\","
+        + "\"read_count\":726,\"author\":null,\"language\":\"en\",\"source\":null,\"fetched_at\":\"" + row.fetchedAt()
+        + "\",\"text_file\":\"2024/10/" + id + ".txt\",\"words\":" + row.words() + ",\"sha256\":\"" + row.sha256()
+        + "\",\"alt_urls\":[],\"text\":\"" + text.replace("\n", "\\n") + "\"}\n");
+  }
+
+  @Test
+  void exportAsTextNeedsAnOutputFolder() throws Exception {
+    archiveOne();
+    Run r = run("export", "--all", "--format", "txt", "--archive", root.resolve("archive").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("error usage --format txt writes files: give --output DIR\n");
+  }
+
+  @Test
+  void exportOfASiteWithoutArchiveIsAUsageError() throws Exception {
+    Run r = run("export", "--site", "nope", "--archive", root.resolve("archive").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("error usage --site nope: no archive at "
+        + root.resolve("archive").resolve("nope").resolve("articles.csv") + "\n");
+  }
 }
