@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       ArchiveCommand.class,
       ReextractCommand.class,
       ExportCommand.class,
+      VerifyCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

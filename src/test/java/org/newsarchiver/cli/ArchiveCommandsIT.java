@@ -111,4 +111,18 @@ class ArchiveCommandsIT {
     assertThat(r.err()).isEqualTo("error usage --site nope: no archive at "
         + root.resolve("archive").resolve("nope").resolve("articles.csv") + "\n");
   }
+
+  @Test
+  void verifyExitsOneOnAProblemAndZeroOnceRepaired() throws Exception {
+    archiveOne();
+    String archive = root.resolve("archive").toString();
+    assertThat(run("verify", "--archive", archive)).isEqualTo(new Run(0, "", ""));
+    Path csv = root.resolve("archive/loopback-times/articles.csv");
+    Files.writeString(csv, "torn", java.nio.file.StandardOpenOption.APPEND);
+    String problem = "problem torn-row loopback-times/articles.csv: the last 4 bytes are a row without its line end\n";
+    assertThat(run("verify", "--site", "loopback-times", "--archive", archive)).isEqualTo(new Run(1, problem, ""));
+    assertThat(run("verify", "--repair", "--archive", archive)).isEqualTo(
+        new Run(0, problem + "repaired torn-row loopback-times/articles.csv: cut the last 4 bytes\n", ""));
+    assertThat(run("verify", "--archive", archive)).isEqualTo(new Run(0, "", ""));
+  }
 }
