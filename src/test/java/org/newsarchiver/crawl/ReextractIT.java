@@ -36,11 +36,11 @@ class ReextractIT {
 
   @TempDir Path root;
 
-  private SiteConfig config(String drop) throws Exception {
+  private SiteConfig config(String body) throws Exception {
     Path dir = root.resolve("sites");
     Files.createDirectories(dir);
     String yaml = Files.readString(SITE.resolveSibling("site.yaml"))
-        .replace("BASE", "http://127.0.0.1:" + server.getPort()).replace("drop: [.share, .related]", "drop: " + drop);
+        .replace("BASE", "http://127.0.0.1:" + server.getPort()).replace("body: [.body]", "body: " + body);
     return new SiteConfigLoader().load(Files.writeString(dir.resolve("loopback-times.yaml"), yaml));
   }
 
@@ -59,13 +59,13 @@ class ReextractIT {
 
   @Test
   void rebuildsTheTextFromTheWarcWithTheNewSelectorsKeepingIds() throws Exception {
-    crawl(config("[.share, .related]"));
+    crawl(config("[.body]"));
     ArticlesCsv csv = new ArticlesCsv(root.resolve("archive/loopback-times/articles.csv"));
     List<ArchiveRow> before = csv.readAll();
     server.resetAll(); // re-extraction needs no network
     List<String> lines = new ArrayList<>();
     Reextractor.Summary summary = new Reextractor(new ArticleExtractor(), root.resolve("archive"))
-        .run(config("[.share, .related, '.body p:last-of-type']"), null, o -> lines.add(o.line()));
+        .run(config("['.body p:first-of-type']"), null, o -> lines.add(o.line()));
 
     String one = "http://127.0.0.1:" + server.getPort() + "/news/1-ok";
     String five = "http://127.0.0.1:" + server.getPort() + "/news/5-twice";
@@ -87,7 +87,7 @@ class ReextractIT {
 
   @Test
   void reportsNothingChangedWhenTheConfigIsTheSame() throws Exception {
-    SiteConfig site = config("[.share, .related]");
+    SiteConfig site = config("[.body]");
     crawl(site);
     String before = Files.readString(root.resolve("archive/loopback-times/articles.csv"));
     Reextractor.Summary summary = new Reextractor(new ArticleExtractor(), root.resolve("archive")).run(site, null, o -> {});
