@@ -174,6 +174,7 @@ public final class SiteArchive implements Closeable {
       index(row);
     } else {
       replace(row);
+      idBySha.remove(old.sha256(), id);
       idBySha.putIfAbsent(row.sha256(), id);
     }
     return old;
