@@ -89,8 +89,14 @@ public final class ArticlesCsv {
   /** Streams the rows in file order; a row that does not parse is passed to {@code bad} with its line number. */
   public void forEach(Consumer<ArchiveRow> rows, Consumer<String> bad) throws IOException {
     if (!Files.exists(file)) return;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      forEach(in, rows, bad);
+    }
+  }
+
+  /** As {@link #forEach(Consumer, Consumer)}, over this file's content read from {@code in}. */
+  void forEach(Reader in, Consumer<ArchiveRow> rows, Consumer<String> bad) throws IOException {
+    try (CSVParser parser = FORMAT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
       if (!parser.getHeaderNames().equals(ArchiveRow.COLUMNS)) {
         bad.accept(file + ": header is " + parser.getHeaderNames() + ", expected " + ArchiveRow.COLUMNS);
         return;

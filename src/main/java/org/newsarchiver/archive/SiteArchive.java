@@ -151,6 +151,35 @@ public final class SiteArchive implements Closeable {
     return new Stored(row, Outcome.ADDED, textPath);
   }
 
+  /**
+   * Stores an article under a given id (re-extraction): rewrites its text file (kept where it was)
+   * and its row, keeping the URL, alternate URLs and fetch time of a row it replaces; a new id is
+   * appended. Returns the row it replaced, or null. CSV changes are written by {@link #flush}.
+   */
+  public @Nullable ArchiveRow put(String id, NewArticle article) throws IOException {
+    ArchiveRow old = byId.get(id);
+    ArticleText text = article.text();
+    byte[] bytes = text.bytes();
+    String relative = old != null ? old.textFile() : monthFolder(article) + "/" + id + ".txt";
+    AtomicFiles.write(SafePaths.inside(dir, relative), bytes);
+    ArchiveRow row =
+        new ArchiveRow(
+            id, site, old != null ? old.url() : article.url().toString(), article.title(), article.published(),
+            article.dateSource(), article.readCount(),
+            article.authors().isEmpty() ? null : String.join("; ", article.authors()), article.language(),
+            article.source(), old != null ? old.fetchedAt() : FETCHED_AT.format(article.fetchedAt().truncatedTo(ChronoUnit.SECONDS)),
+            relative, text.words(), ArticleId.sha256Hex(bytes), old != null ? old.altUrls() : List.of());
+    if (old == null) {
+      csv.append(row);
+      index(row);
+    } else {
+      replace(row);
+      idBySha.remove(old.sha256(), id);
+      idBySha.putIfAbsent(row.sha256(), id);
+    }
+    return old;
+  }
+
   /** Replaces a row's metadata (e.g. a newer read count); written to disk by {@link #flush}. */
   public void replace(ArchiveRow row) {
     if (!byId.containsKey(row.id())) throw new IllegalArgumentException("no row with id " + row.id());

@@ -6,7 +6,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.newsarchiver.archive.RawCapture;
 import org.newsarchiver.archive.SiteArchive;
+import org.newsarchiver.archive.WarcCapture;
 import org.newsarchiver.config.RequestSettings;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
@@ -67,9 +69,10 @@ final class ArchiveCommand implements Callable<Integer> {
     String folder = site != null ? site.name() : (siteName != null ? siteName : hostFolder(uri));
     RequestSettings request = site != null ? site.request() : RequestSettings.DEFAULT;
     try (Fetcher fetcher = Fetchers.standard();
-        SiteArchive archive = SiteArchive.open(common.archive, folder)) {
+        SiteArchive archive = SiteArchive.open(common.archive, folder);
+        RawCapture capture = WarcCapture.factory().open(archive)) {
       ArticlePipeline.Result r =
-          new ArticlePipeline(fetcher, new ArticleExtractor()).process(uri, site, request, FetchOptions.html().withAllowPrivate(common.allowPrivate), archive);
+          new ArticlePipeline(fetcher, new ArticleExtractor()).process(uri, site, request, FetchOptions.html().withAllowPrivate(common.allowPrivate), archive, capture);
       if (r.failure() != null) {
         err.println(r.failure().line());
         return ExitCodes.PAGES_FAILED;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsarchiver.archive.SiteArchive;
+import org.newsarchiver.archive.WarcCapture;
 import org.newsarchiver.config.ConfigException;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
@@ -77,7 +78,7 @@ final class CrawlCommand implements Callable<Integer> {
     err.flush();
     try (Fetcher fetcher = Fetchers.standard()) {
       SiteCrawler crawler =
-          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate);
+          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate, WarcCapture.factory());
       boolean interactive = System.console() != null;
       for (SiteConfig site : sites) {
         CrawlSummary summary;

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       StatusCommand.class,
       ArchiveCommand.class,
+      ReextractCommand.class,
+      ExportCommand.class,
+      VerifyCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,
       CommandLine.HelpCommand.class

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import org.newsarchiver.archive.WarcCapture;
 import org.newsarchiver.config.ConfigException;
 import org.newsarchiver.config.Quantities;
 import org.newsarchiver.config.SiteConfig;
@@ -74,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     try (Fetcher fetcher = Fetchers.standard()) {
       SiteCrawler crawler =
-          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate);
+          new SiteCrawler(fetcher, new ArticlePipeline(fetcher, new ArticleExtractor()), common.archive, common.allowPrivate, WarcCapture.factory());
       ArchiveScheduler scheduler = new ArchiveScheduler(quartz, runner(crawler));
       reload(loader, scheduler);
       scheduler.start();

@@ -52,6 +52,8 @@ public final class Limits {
   public static final Duration REVISIT_INTERVAL = Duration.ofHours(6);
   /** Revisits per site run, made after the new articles so they never crowd them out. */
   public static final int MAX_REVISITS_PER_RUN = 100;
+  /** Size at which a site's WARC file is closed and the next one started. */
+  public static final long WARC_ROLL_BYTES = 1024L * 1024 * 1024;
 
   private Limits() {}
 
