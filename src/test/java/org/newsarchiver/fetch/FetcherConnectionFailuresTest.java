@@ -79,7 +79,7 @@ class FetcherConnectionFailuresTest {
       write(s, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n");
       for (int i = 0; i < 100; i++) {
         write(s, "x");
-        Thread.sleep(200); // always within the 300 ms read timeout
+        Thread.sleep(50); // well within the 300 ms read timeout, even on a loaded machine
       }
     })) {
       long start = System.nanoTime();
