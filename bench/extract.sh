@@ -20,22 +20,24 @@ mkdir -p target/bench
 out=target/bench/extract.csv
 # shellcheck disable=SC2086
 java -jar target/benchmarks.jar 'ExtractBench' -p corpus="$corpus" \
-  -prof gc ${JMH_OPTS:--wi 2 -i 3 -f 1 -w 1s -r 2s} -rf csv -rff "$out" >target/bench/extract.log
-grep -h 'pages threw' target/bench/extract.log | sort | uniq -c || true
+  -prof gc ${JMH_OPTS:--wi 2 -i 3 -f 1 -w 1s -r 1s} -rf csv -rff "$out" >target/bench/extract.log 2>&1
+grep -h '^bench failures' target/bench/extract.log | sort -u || true
+counts=$(sed -n 's/^bench pages: set=\([a-z]*\) n=\([0-9]*\)$/\1=\2/p' target/bench/extract.log | sort -u | tr '\n' ' ')
 
-awk -F, '
+awk -F, -v counts="$counts" '
+  BEGIN { m = split(counts, cs, " "); for (i = 1; i <= m; i++) { split(cs[i], kv, "="); count[kv[1]] = kv[2] } }
   NR == 1 { for (i = 1; i <= NF; i++) { h = $i; gsub(/"/, "", h); col[h] = i }; next }
   {
     for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
-    name = $col["Benchmark"]; sub(/.*\./, "", name); set = $col["Param: set"]
-    if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:.*/, "", name); alloc[set, name] = $col["Score"] }
-    else if (name !~ /:/) { score[set, name] = $col["Score"]; err[set, name] = $col["Score Error (99.9%)"]; if (!(set in seen)) { seen[set] = 1; sets[++ns] = set } }
+    name = $col["Benchmark"]; sub(/^.*ExtractBench\./, "", name); set = $col["Param: set"]
+    if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:.*/, "", name); alloc[set, name] = $col["Score"] / count[set] }
+    else if (name !~ /:/) { score[set, name] = $col["Score"] * count[set]; err[set, name] = $col["Score Error (99.9%)"] * count[set]; if (!(set in seen)) { seen[set] = 1; sets[++ns] = set } }
   }
   END {
     split("ours_generic ours_site readability4j boilerpipe parse_only", names, " ")
     for (s = 1; s <= ns; s++) {
       set = sets[s]
-      printf "\nset=%s\n%-14s %10s %8s %11s %11s %12s\n", set, "extractor", "pages/s", "+-", "vs r4j", "vs parse", "alloc/page"
+      printf "\nset=%s (%d pages)\n%-14s %10s %8s %11s %11s %12s\n", set, count[set], "extractor", "pages/s", "+-", "vs r4j", "vs parse", "alloc/page"
       for (n = 1; n <= 5; n++) {
         k = names[n]
         if (!((set, k) in score)) continue

@@ -1,12 +1,14 @@
 package org.newsarchiver.bench;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.newsarchiver.extract.Article;
 import org.newsarchiver.extract.ArticleExtractor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,10 +19,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Per-page extraction throughput: one operation is one page, the pages taken in turn, so ops/s is
- * pages/s and {@code gc.alloc.rate.norm} is bytes allocated per page. Every contender gets the
+ * Extraction throughput: one operation is every page of the set once (so each iteration sees the
+ * same pages), ops/s times the page count is pages/s and {@code gc.alloc.rate.norm} divided by it
+ * is bytes allocated per page; {@code bench/extract.sh} does the division. Every contender gets the
  * same decoded String and URL; decoding is outside the measurement.
  *
  * <p>{@code set=corpus}: the development corpus ({@code corpus} param); {@code ours_site} uses a
@@ -44,8 +48,8 @@ public class ExtractBench {
   public String sites;
 
   private List<BenchPages.Entry> pages = List.of();
-  private int next;
-  private int failures;
+  private final Set<URI> failed = new HashSet<>();
+  private String failing = "";
   private final ArticleExtractor ours = new ArticleExtractor();
 
   @Setup
@@ -54,56 +58,55 @@ public class ExtractBench {
         set.equals("corpus")
             ? BenchPages.corpus(Path.of(corpus), Path.of(sites))
             : BenchPages.fixtures(Path.of(fixtures), Path.of(sites));
+    System.out.println("bench pages: set=" + set + " n=" + pages.size());
   }
 
   @TearDown
   public void report() {
-    if (failures > 0) System.out.println("  (" + failures + " pages threw; counted as done)");
-  }
-
-  private BenchPages.Entry page() {
-    BenchPages.Entry e = pages.get(next);
-    next = next + 1 == pages.size() ? 0 : next + 1;
-    return e;
-  }
-
-  @Benchmark
-  public Article ours_generic() {
-    return ours.extract(page().page(), null);
-  }
-
-  @Benchmark
-  public Article ours_site() {
-    BenchPages.Entry e = page();
-    return ours.extract(e.page(), e.site());
-  }
-
-  @Benchmark
-  public Object readability4j() {
-    BenchPages.Entry e = page();
-    try {
-      return new Readability4J(e.page().url().toString(), e.page().html()).parse().getTextContent();
-    } catch (RuntimeException | StackOverflowError ex) {
-      failures++;
-      return ex;
+    if (!failed.isEmpty()) {
+      System.out.println("bench failures: " + failing + " set=" + set + " pages=" + failed.size() + " (threw; counted as done)");
     }
   }
 
   @Benchmark
-  public Object boilerpipe() {
-    BenchPages.Entry e = page();
-    try {
-      return de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(e.page().html());
-    } catch (Exception | StackOverflowError ex) {
-      failures++;
-      return ex;
+  public void ours_generic(Blackhole bh) {
+    for (BenchPages.Entry e : pages) bh.consume(ours.extract(e.page(), null));
+  }
+
+  @Benchmark
+  public void ours_site(Blackhole bh) {
+    for (BenchPages.Entry e : pages) bh.consume(ours.extract(e.page(), e.site()));
+  }
+
+  @Benchmark
+  public void readability4j(Blackhole bh) {
+    for (BenchPages.Entry e : pages) {
+      try {
+        bh.consume(new Readability4J(e.page().url().toString(), e.page().html()).parse().getTextContent());
+      } catch (RuntimeException | StackOverflowError ex) {
+        failing = "readability4j";
+        failed.add(e.page().url());
+      }
     }
   }
 
   @Benchmark
-  public String parse_only() {
-    BenchPages.Entry e = page();
-    Document doc = Jsoup.parse(e.page().html(), e.page().url().toString());
-    return doc.body().text();
+  public void boilerpipe(Blackhole bh) {
+    for (BenchPages.Entry e : pages) {
+      try {
+        bh.consume(de.l3s.boilerpipe.extractors.ArticleExtractor.INSTANCE.getText(e.page().html()));
+      } catch (Exception | StackOverflowError ex) {
+        failing = "boilerpipe";
+        failed.add(e.page().url());
+      }
+    }
+  }
+
+  @Benchmark
+  public void parse_only(Blackhole bh) {
+    for (BenchPages.Entry e : pages) {
+      Document doc = Jsoup.parse(e.page().html(), e.page().url().toString());
+      bh.consume(doc.body().text());
+    }
   }
 }
