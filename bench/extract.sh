@@ -18,34 +18,39 @@ if [[ ! -f target/benchmarks.jar || -n ${REBUILD:-} ]]; then
 fi
 mkdir -p target/bench
 out=target/bench/extract.csv
+# REPORT_ONLY=1 reprints the last run's figures without running again
+[[ -n ${REPORT_ONLY:-} ]] || \
 # shellcheck disable=SC2086
 java -jar target/benchmarks.jar 'ExtractBench' -p corpus="$corpus" \
-  -prof gc ${JMH_OPTS:--wi 2 -i 3 -f 1 -w 1s -r 1s} -rf csv -rff "$out" >target/bench/extract.log 2>&1
+  -prof gc ${JMH_OPTS:--wi 2 -i 5 -f 1 -w 1s -r 1s} -rf csv -rff "$out" >target/bench/extract.log 2>&1
 grep -h '^bench failures' target/bench/extract.log | sort -u || true
-counts=$(sed -n 's/^bench pages: set=\([a-z]*\) n=\([0-9]*\)$/\1=\2/p' target/bench/extract.log | sort -u | tr '\n' ' ')
-
-awk -F, -v counts="$counts" '
-  BEGIN { m = split(counts, cs, " "); for (i = 1; i <= m; i++) { split(cs[i], kv, "="); count[kv[1]] = kv[2] } }
-  NR == 1 { for (i = 1; i <= NF; i++) { h = $i; gsub(/"/, "", h); col[h] = i }; next }
-  {
-    for (i = 1; i <= NF; i++) gsub(/"/, "", $i)
-    name = $col["Benchmark"]; sub(/^.*ExtractBench\./, "", name); set = $col["Param: set"]
-    if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:.*/, "", name); alloc[set, name] = $col["Score"] / count[set] }
-    else if (name !~ /:/) { score[set, name] = $col["Score"] * count[set]; err[set, name] = $col["Score Error (99.9%)"] * count[set]; if (!(set in seen)) { seen[set] = 1; sets[++ns] = set } }
+# Report from the log: per benchmark and set, the mean and the best measured iteration (on a
+# shared machine the best iteration is the least disturbed one), scaled from ops (one op = the
+# whole set) to pages.
+awk '
+  /^# Benchmark: / { name = $3; sub(/^.*ExtractBench\./, "", name) }
+  /^# Parameters: / { match($0, /set = [a-z]+/); set = substr($0, RSTART + 6, RLENGTH - 6) }
+  /bench pages: set=/ { split($0, p, "n="); count[set] = p[2] + 0 }
+  /^Iteration / {
+    v = $3 + 0; sum[set, name] += v; cnt[set, name]++
+    if (v > best[set, name]) best[set, name] = v
+    if (!(set in seen)) { seen[set] = 1; sets[++ns] = set }
   }
+  /gc\.alloc\.rate\.norm:/ && cnt[set, name] > 0 { asum[set, name] += $2; acnt[set, name]++ }
   END {
     split("ours_generic ours_site readability4j boilerpipe parse_only", names, " ")
     for (s = 1; s <= ns; s++) {
-      set = sets[s]
-      printf "\nset=%s (%d pages)\n%-14s %10s %8s %11s %11s %12s\n", set, count[set], "extractor", "pages/s", "+-", "vs r4j", "vs parse", "alloc/page"
-      for (n = 1; n <= 5; n++) {
-        k = names[n]
-        if (!((set, k) in score)) continue
-        printf "%-14s %10.1f %8.1f %10.2fx %10.2fx %9.1f MB\n", k, score[set, k], err[set, k],
-          score[set, k] / score[set, "readability4j"], score[set, k] / score[set, "parse_only"],
-          alloc[set, k] / 1e6
+      set = sets[s]; n = count[set]
+      printf "\nset=%s (%d pages; pages/s of the best iteration, mean in brackets)\n", set, n
+      printf "%-14s %9s %9s %10s %10s %11s\n", "extractor", "pages/s", "(mean)", "vs r4j", "vs parse", "alloc/page"
+      for (i = 1; i <= 5; i++) {
+        k = names[i]
+        if (!((set, k) in cnt)) continue
+        printf "%-14s %9.1f %9.1f %9.2fx %9.2fx %8.1f MB\n", k, best[set, k] * n, sum[set, k] / cnt[set, k] * n,
+          best[set, k] / best[set, "readability4j"], best[set, k] / best[set, "parse_only"],
+          (acnt[set, k] ? asum[set, k] / acnt[set, k] / n / 1e6 : 0)
       }
     }
-  }' "$out"
+  }' target/bench/extract.log
 echo
 echo "raw: $out, log: target/bench/extract.log"

@@ -54,6 +54,9 @@ public class ExtractBench {
 
   @Setup
   public void load() throws Exception {
+    // readability4j logs an ERROR with the whole article for some pages; keep the output readable.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("net.dankito"))
+        .setLevel(ch.qos.logback.classic.Level.OFF);
     pages =
         set.equals("corpus")
             ? BenchPages.corpus(Path.of(corpus), Path.of(sites))
