@@ -28,7 +28,7 @@ class DiskFullIT {
   static final int ARTICLES = 40;
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
   @TempDir Path root;
 

@@ -31,7 +31,7 @@ class HostileCrawlIT {
   static final String BODY_1 = "The first paragraph is long enough to be taken for the body of an article by anyone.";
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
   @TempDir Path root;
 

@@ -30,7 +30,7 @@ class SecurityIT {
   static final Pattern TEXT_FILE = Pattern.compile("\\d{4}/\\d{2}/[a-z0-9-]{1,80}\\.txt");
 
   @RegisterExtension
-  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+  static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
   @TempDir Path root;
 
