@@ -114,7 +114,6 @@ class CrashKillIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long before = Files.exists(csv) ? Files.size(csv) : -1;
         while (p.isAlive() && (Files.exists(csv) ? Files.size(csv) : -1) <= before && System.nanoTime() < deadline) {
-          Thread.onSpinWait();
           Thread.sleep(5); // waiting on another process's file; no event to wait on
         }
         Thread.sleep(random.nextInt(600));
