@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -76,6 +77,10 @@ public final class ArticlesCsv {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) ch.write(buf);
       ch.force(false);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw AtomicFiles.withPath(file, e);
     }
   }
 

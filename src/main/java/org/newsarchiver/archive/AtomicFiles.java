@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,19 +26,36 @@ public final class AtomicFiles {
             "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + TEMP_SUFFIX);
     try {
-      try (FileChannel ch =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) ch.write(buf);
-        ch.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      writeAndMove(temp, target, content);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw withPath(target, e);
     } finally {
       Files.deleteIfExists(temp);
     }
+  }
+
+  private static void writeAndMove(Path temp, Path target, byte[] content) throws IOException {
+    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(content);
+      while (buf.hasRemaining()) ch.write(buf);
+      ch.force(true);
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * A write error that names the file: the JDK reports a full disk ("No space left on device") as
+   * a bare IOException, which would leave the user's error line without its path.
+   */
+  static FileSystemException withPath(Path file, IOException e) {
+    FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+    named.initCause(e);
+    return named;
   }
 }

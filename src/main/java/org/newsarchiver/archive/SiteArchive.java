@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public final class SiteArchive implements Closeable {
   }
 
   private void load() throws IOException {
+    removeTempLeftovers();
     long cut = csv.open();
     if (cut > 0) {
       log.warn("{}: cut a torn last row of {} bytes left by an interrupted run", csv.file(), cut);
@@ -79,6 +81,24 @@ public final class SiteArchive implements Closeable {
     csv.forEach(this::index, bad::add);
     if (!bad.isEmpty()) {
       throw new IOException(bad.get(0) + "; run 'news-archiver verify --site " + site + "'");
+    }
+  }
+
+  /** Deletes the temporary files of writes a crash or kill interrupted; we hold the lock, so none is live. */
+  private void removeTempLeftovers() throws IOException {
+    List<Path> leftovers;
+    try (Stream<Path> files = Files.walk(dir, 3)) {
+      leftovers =
+          files
+              .filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(AtomicFiles.TEMP_SUFFIX);
+              })
+              .toList();
+    }
+    for (Path p : leftovers) {
+      Files.deleteIfExists(p);
+      log.warn("{}: removed a temporary file left by an interrupted run", p);
     }
   }
 

@@ -45,12 +45,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     return r == null ? e.getClass().getSimpleName() : r;
   }
 
-  /** Bad command line: one line, the usage hint, exit 2. */
+  /** Bad command line: one line {@code error usage COMMAND: problem; try '... --help'}, exit 2. */
   static int usage(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("error usage " + e.getMessage().replaceFirst("^Error: ", ""));
-    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+    err.println("error usage " + cmd.getCommandName() + ": " + e.getMessage().replaceFirst("^Error: ", "")
+        + "; try '" + cmd.getCommandSpec().qualifiedName() + " --help'");
     err.flush();
     return ExitCodes.USAGE;
   }

@@ -52,7 +52,15 @@ public final class Main implements Runnable {
     CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    return cli.execute(args);
+    Logger logger = (Logger) LoggerFactory.getLogger("org.newsarchiver");
+    Level level = logger.getLevel();
+    debug = false; // a --debug of an earlier run in this JVM must not print this run's stack traces
+    try {
+      return cli.execute(args);
+    } finally {
+      debug = false;
+      logger.setLevel(level);
+    }
   }
 
   static CommandLine commandLine() {

@@ -11,6 +11,7 @@ final class PageClassifier {
   static PageStatus classify(
       Document doc, JsonLd ld, @Nullable String title, List<String> body, boolean bodyFromSite) {
     if (title == null && body.isEmpty()) return PageStatus.NOT_ARTICLE;
+    if (body.isEmpty()) return PageStatus.EMPTY;
     return PageStatus.OK;
   }
 }
