@@ -1,24 +1,125 @@
 package org.newsarchiver.extract;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Finds the article's main text block when no site selector gives one. May change the document. */
+/**
+ * Finds the article's main text block when no site selector gives one: the best-scoring element
+ * ({@link ContentScorer}), moved up to the ancestor that holds its peers, with the sibling blocks
+ * that also read as content, cleaned of furniture. JSON-LD {@code articleBody} stands in when the
+ * markup yields much less. Removes furniture from the chosen block, so runs last. Stateless.
+ */
 final class BodyExtractor {
+  private static final int TOP_CANDIDATES = 5;
+  private static final int MIN_PEERS = 3;
+
   private BodyExtractor() {}
 
   static List<String> extract(Document doc, JsonLd ld, @Nullable String title) {
-    Element best = null;
-    int bestLen = 0;
-    for (Element e : doc.select("article, main, div, section")) {
-      int len = e.select("> p").text().length();
-      if (len > bestLen) {
-        best = e;
-        bestLen = len;
+    Element body = doc.body();
+    ContentScorer scorer = new ContentScorer();
+    scorer.score(body);
+    Element top = topCandidate(scorer, body);
+    List<Element> parts = withSiblings(top, scorer);
+    Cleaner.clean(parts, scorer);
+    List<String> paragraphs = Blocks.paragraphs(parts);
+    return crossChecked(paragraphs, ld);
+  }
+
+  private static Element topCandidate(ContentScorer scorer, Element body) {
+    List<Element> ranked = new ArrayList<>(scorer.candidates());
+    if (ranked.isEmpty()) return body;
+    ranked.sort((a, b) -> Double.compare(scorer.of(b).score, scorer.of(a).score));
+    Element top = ranked.get(0);
+    double topScore = scorer.of(top).score;
+
+    // several near-best candidates under one ancestor: the article is that ancestor
+    List<Set<Element>> peers = new ArrayList<>();
+    for (Element alt : ranked.subList(1, Math.min(TOP_CANDIDATES, ranked.size()))) {
+      if (scorer.of(alt).score >= 0.75 * topScore) {
+        Set<Element> anc = Collections.newSetFromMap(new IdentityHashMap<>());
+        anc.addAll(alt.parents());
+        peers.add(anc);
       }
     }
-    return best == null ? List.of() : Blocks.paragraphs(best.select("> p"));
+    if (peers.size() >= MIN_PEERS) {
+      for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+        int holding = 0;
+        for (Set<Element> anc : peers) if (anc.contains(p)) holding++;
+        if (holding >= MIN_PEERS) {
+          top = p;
+          break;
+        }
+      }
+    }
+
+    // a parent that scores higher than the child gathered more of the article
+    double last = scorer.of(top).score;
+    double threshold = last / 3;
+    for (Element p = top.parent(); p != null && p != body; p = p.parent()) {
+      ContentScorer.Stats s = scorer.of(p);
+      if (!s.candidate) continue;
+      if (s.score < threshold) break;
+      if (s.score > last) {
+        top = p;
+        break;
+      }
+      last = s.score;
+    }
+    while (top.parent() != null && top.parent() != body && top.parent().childrenSize() == 1) {
+      top = top.parent();
+    }
+    return top;
+  }
+
+  /** The top candidate and its siblings that also look like content, in page order. */
+  private static List<Element> withSiblings(Element top, ContentScorer scorer) {
+    Element parent = top.parent();
+    if (parent == null || top.normalName().equals("body")) return List.of(top);
+    double topScore = scorer.of(top).score;
+    double threshold = Math.max(10, topScore * 0.2);
+    String topClass = top.className();
+    List<Element> out = new ArrayList<>();
+    for (Element sib : parent.children()) {
+      if (sib == top) {
+        out.add(sib);
+        continue;
+      }
+      if (scorer.furniture().contains(sib)) continue;
+      ContentScorer.Stats s = scorer.of(sib);
+      double bonus = !topClass.isEmpty() && topClass.equals(sib.className()) ? topScore * 0.2 : 0;
+      if (s.candidate && s.score + bonus >= threshold) {
+        out.add(sib);
+      } else if (sib.normalName().equals("p")) {
+        double density = scorer.linkDensity(sib);
+        if (s.text > 80 && density < 0.25) {
+          out.add(sib);
+        } else if (s.text > 0 && s.text < 80 && density == 0 && endsSentence(sib.text())) {
+          out.add(sib);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean endsSentence(String text) {
+    String t = text.strip();
+    return t.endsWith(".") || t.contains(". ");
+  }
+
+  /** JSON-LD's {@code articleBody} when the page's own markup gives much less text. */
+  private static List<String> crossChecked(List<String> paragraphs, JsonLd ld) {
+    String ldBody = ld.articleText("articleBody");
+    if (ldBody == null || ldBody.length() < 500) return paragraphs;
+    int found = 0;
+    for (String p : paragraphs) found += p.length();
+    if (found * 2 >= ldBody.length()) return paragraphs;
+    return TextNormalizer.paragraphs(List.of(ldBody.split("\\n+")));
   }
 }

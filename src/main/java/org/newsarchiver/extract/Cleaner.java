@@ -1,0 +1,75 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes furniture from the chosen article block: the subtrees {@link ContentScorer} left out, and
+ * lists, tables and boxes that read as navigation, teasers or widgets rather than prose (Readability's
+ * conditional cleaning). Mutates the document. Stateless.
+ */
+final class Cleaner {
+  private static final Set<String> CONDITIONAL =
+      Set.of("div", "section", "ul", "ol", "table", "form", "fieldset", "header", "dl");
+
+  private Cleaner() {}
+
+  static void clean(List<Element> parts, ContentScorer scorer) {
+    Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+    roots.addAll(parts);
+    for (Element f : scorer.furniture()) {
+      if (inside(f, roots)) f.remove();
+    }
+    List<Element> all = new ArrayList<>();
+    for (Element part : parts) all.addAll(part.getAllElements());
+    // inner elements first, so an outer box is judged with what stays in it
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Element e = all.get(i);
+      if (roots.contains(e) || e.parent() == null) continue;
+      String tag = e.normalName();
+      if (CONDITIONAL.contains(tag) && isJunkBox(e, tag, scorer)) {
+        e.remove();
+      } else if (ContentScorer.isHeading(tag) && isJunkHeading(e, scorer)) {
+        e.remove();
+      }
+    }
+  }
+
+  private static boolean inside(Element e, Set<Element> roots) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (roots.contains(p)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isJunkHeading(Element e, ContentScorer scorer) {
+    return Furniture.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
+  }
+
+  private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
+    ContentScorer.Stats s = scorer.of(e);
+    int weight = Furniture.weight(e);
+    double score = s.candidate ? s.score : 0;
+    if (weight + score < 0) return true;
+    if (s.commas >= 10) return false;
+    boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
+    boolean inFigure = e.closest("figure") != null;
+    double density = scorer.linkDensity(e);
+    int p = s.paragraphs;
+    int img = s.images;
+    int li = s.items - 100;
+    double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
+    if (img > 1 && (double) p / img < 0.5 && !inFigure) return true;
+    if (!list && li > p) return true;
+    if (s.inputs > p / 3) return true;
+    if (!list && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure) return true;
+    if (!list && weight < 25 && density > 0.2) return true;
+    if (weight >= 25 && density > 0.5) return true;
+    if (list && density > 0.5 && s.text < 50 * Math.max(1, s.items)) return true;
+    return (s.embeds == 1 && s.text < 75) || s.embeds > 1;
+  }
+}

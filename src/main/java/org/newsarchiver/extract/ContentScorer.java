@@ -1,0 +1,211 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Measures and scores a page's elements in two passes over the tree (Readability's scoring, done
+ * bottom-up with counts kept per element): text, link text, commas and child-element counts, and
+ * a content score that paragraphs pass up to their ancestors. Furniture subtrees are left out and
+ * remembered. One instance per page; not thread-safe.
+ */
+final class ContentScorer {
+  /** What one element holds, furniture left out. */
+  static final class Stats {
+    int raw;
+    int text;
+    int link;
+    int commas;
+    int paragraphs;
+    int images;
+    int items;
+    int inputs;
+    int embeds;
+    int headingText;
+    double score;
+    boolean candidate;
+  }
+
+  private static final Stats NONE = new Stats();
+  private static final int ANCESTOR_LEVELS = 5;
+
+  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  private final List<Element> candidates = new ArrayList<>();
+  private final List<Element> furniture = new ArrayList<>();
+  private int pageText;
+
+  /** Measures and scores everything under {@code root}. */
+  void score(Element root) {
+    pageText = rawText(root);
+    measure(root, false);
+    for (Element c : candidates) {
+      Stats s = stats.get(c);
+      s.score *= 1 - linkDensity(c);
+    }
+  }
+
+  Stats of(Element e) {
+    Stats s = stats.get(e);
+    return s == null ? NONE : s;
+  }
+
+  List<Element> candidates() {
+    return candidates;
+  }
+
+  /** Elements left out as furniture, in document order. */
+  List<Element> furniture() {
+    return furniture;
+  }
+
+  double linkDensity(Element e) {
+    Stats s = of(e);
+    return s.text == 0 ? 0 : (double) s.link / s.text;
+  }
+
+  private int rawText(Element e) {
+    int n = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        n += length(t.getWholeText());
+      } else if (child instanceof Element el && !Furniture.NEVER_TEXT.contains(el.normalName())) {
+        n += rawText(el);
+      }
+    }
+    stats(e).raw = n;
+    return n;
+  }
+
+  private void measure(Element e, boolean inLink) {
+    Stats s = stats(e);
+    int ownText = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        String text = t.getWholeText();
+        int len = length(text);
+        ownText += len;
+        s.text += len;
+        s.commas += commas(text);
+        if (inLink) s.link += len;
+      } else if (child instanceof Element el) {
+        String tag = el.normalName();
+        if (isFurniture(el)) {
+          furniture.add(el);
+          continue;
+        }
+        measure(el, inLink || tag.equals("a"));
+        Stats c = stats.get(el);
+        s.text += c.text;
+        s.link += c.link;
+        s.commas += c.commas;
+        s.paragraphs += c.paragraphs + (tag.equals("p") ? 1 : 0);
+        s.images += c.images + (tag.equals("img") ? 1 : 0);
+        s.items += c.items + (tag.equals("li") ? 1 : 0);
+        s.inputs += c.inputs + (tag.equals("input") ? 1 : 0);
+        s.embeds += c.embeds + (tag.equals("object") || tag.equals("embed") ? 1 : 0);
+        s.headingText += isHeading(tag) ? c.text : c.headingText;
+      }
+    }
+    String tag = e.normalName();
+    if (tag.equals("p") || tag.equals("pre") || tag.equals("td")) {
+      addParagraph(e, s.text, s.commas);
+    } else if (ownText >= 25 && (tag.equals("div") || tag.equals("section") || tag.equals("article"))) {
+      addParagraph(e, ownText, s.commas);
+    }
+  }
+
+  private boolean isFurniture(Element e) {
+    if (Furniture.isFurnitureTag(e)) return true;
+    String hints = Furniture.hints(e);
+    if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
+    if (Furniture.isUnlikelyByHints(e, hints)) {
+      // a layout wrapper named badly still holds the article: keep what holds most of the page
+      Stats s = stats.get(e);
+      return s == null || s.raw * 2 < pageText;
+    }
+    Stats s = stats.get(e);
+    return Furniture.isByline(e, hints, s == null ? 0 : s.raw);
+  }
+
+  private void addParagraph(Element e, int length, int commas) {
+    if (length < 25) return;
+    double score = 1 + commas + Math.min(length / 100, 3);
+    Element ancestor = e.parent();
+    for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
+      if (ancestor.parent() == null) break;
+      Stats a = stats(ancestor);
+      if (!a.candidate) {
+        a.candidate = true;
+        a.score = initialScore(ancestor);
+        candidates.add(ancestor);
+      }
+      a.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+      ancestor = ancestor.parent();
+    }
+  }
+
+  private static double initialScore(Element e) {
+    double base =
+        switch (e.normalName()) {
+          case "div", "article", "main" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return base + Furniture.weight(e);
+  }
+
+  private Stats stats(Element e) {
+    return stats.computeIfAbsent(e, k -> new Stats());
+  }
+
+  static boolean isHeading(String tag) {
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+  }
+
+  /** Characters with each run of white space counted as one. */
+  static int length(String s) {
+    int n = 0;
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
+        if (!space) n++;
+        space = true;
+      } else {
+        n++;
+        space = false;
+      }
+    }
+    return n;
+  }
+
+  private static int commas(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') n++;
+    }
+    return n;
+  }
+
+  static @Nullable Element best(List<Element> elements, ContentScorer scorer) {
+    Element best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (Element e : elements) {
+      double s = scorer.of(e).score;
+      if (s > bestScore) {
+        best = e;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+}
