@@ -38,7 +38,7 @@ final class Furniture {
     "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
     "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
     "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe", "social",
-    "cookie", "byline", "author", "dateline", "caption", "credit"
+    "cookie", "byline", "author", "dateline"
   };
   private static final String[] POSITIVE = {
     "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
