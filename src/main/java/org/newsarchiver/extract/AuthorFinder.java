@@ -1,14 +1,134 @@
 package org.newsarchiver.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** Finds the article's author(s) in metadata and bylines. */
+/**
+ * Finds the article's author(s): JSON-LD {@code author} names, then author metadata, then the
+ * page's byline ({@code rel=author}, {@code itemprop=author}, byline and author classes). "By A and
+ * B" becomes {@code [A, B]}; URLs, e-mail addresses and dates are no names. Stateless.
+ */
 final class AuthorFinder {
+  private static final int MAX_BYLINE = 120;
+  private static final String[] BYLINE_HINTS = {
+    "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
+  };
+
   private AuthorFinder() {}
 
   static List<String> find(Document doc, JsonLd ld) {
-    String a = TextNormalizer.line(doc.select("meta[name=author]").attr("content"));
-    return a == null ? List.of() : List.of(a);
+    List<String> names = fromJsonLd(ld);
+    if (!names.isEmpty()) return names;
+    names = fromMarked(doc);
+    if (!names.isEmpty()) return names;
+    Meta meta = Meta.read(doc);
+    for (String key :
+        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author"}) {
+      names = Bylines.split(meta.get(key));
+      if (!names.isEmpty()) return names;
+    }
+    names = fromBylineClass(doc);
+    return names;
+  }
+
+  private static List<String> fromJsonLd(JsonLd ld) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode article : ld.articles()) {
+      JsonNode author = article.get("author");
+      if (author == null) author = article.get("creator");
+      if (author == null) continue;
+      if (author.isArray()) {
+        for (JsonNode a : author) addAll(out, Bylines.split(JsonLd.text(a)));
+      } else {
+        addAll(out, Bylines.split(JsonLd.text(author)));
+      }
+      if (!out.isEmpty()) return out;
+    }
+    return out;
+  }
+
+  /** Names marked as such: {@code rel=author} / {@code itemprop=author} near the first one. */
+  private static List<String> fromMarked(Document doc) {
+    List<String> out = new ArrayList<>();
+    Element first = null;
+    for (Element e : doc.select("[rel=author], [itemprop=author]")) {
+      if (first == null) {
+        first = e;
+      } else if (!near(first, e)) {
+        continue;
+      }
+      Element name = e.selectFirst("[itemprop=name]");
+      String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
+      if (text.length() <= MAX_BYLINE) addAll(out, Bylines.split(text));
+    }
+    return out;
+  }
+
+  /** Two elements in one byline: they share a parent or grandparent. */
+  private static boolean near(Element a, Element b) {
+    Element pa = a.parent();
+    Element pb = b.parent();
+    if (pa == null || pb == null) return false;
+    if (pa == pb) return true;
+    Element ga = pa.parent();
+    return ga != null && ga == pb.parent();
+  }
+
+  /** A byline block by its class or id; its linked names where it links them. */
+  private static List<String> fromBylineClass(Document doc) {
+    for (Element e : doc.body().getAllElements()) {
+      String hints = Furniture.hints(e);
+      if (hints.isEmpty() || !Furniture.containsAny(hints, BYLINE_HINTS)) continue;
+      if (hints.contains("avatar") || hints.contains("bio") || hints.contains("image")) continue;
+      String text = e.text();
+      if (text.isEmpty() || text.length() > MAX_BYLINE) continue;
+      List<String> linked = new ArrayList<>();
+      for (Element a : e.getElementsByTag("a")) {
+        String t = a.text();
+        if (isNameLike(t)) addAll(linked, Bylines.split(t));
+      }
+      if (!linked.isEmpty()) return linked;
+      List<String> names = Bylines.split(text);
+      if (!names.isEmpty()) return names;
+    }
+    return List.of();
+  }
+
+  /** One to five words, no digits, not a link label such as "Twitter" or "View all posts". */
+  static boolean isNameLike(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > 60) return false;
+    int words = t.split("\\s+").length;
+    if (words > 5) return false;
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isDigit(t.charAt(i))) return false;
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    for (String w : LINK_LABELS) {
+      if (lower.contains(w)) return false;
+    }
+    return true;
+  }
+
+  private static final String[] LINK_LABELS = {
+    "twitter", "facebook", "email", "e-mail", "follow", "view ", "more ", "archive", "rss", "posts",
+    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all "
+  };
+
+  private static void addAll(List<String> out, List<String> names) {
+    for (String n : names) {
+      if (!out.contains(n)) out.add(n);
+    }
+  }
+
+  static boolean looksLikeName(@Nullable String s) {
+    if (s == null || s.isEmpty() || s.length() > 80 || Character.isDigit(s.charAt(0))) return false;
+    String lower = s.toLowerCase(Locale.ROOT);
+    return !(lower.startsWith("http") || lower.contains("www.") || lower.contains("@") && lower.contains("."));
   }
 }
