@@ -19,6 +19,7 @@ final class ContentScorer {
   /** What one element holds, furniture left out. */
   static final class Stats {
     int raw;
+    boolean holdsArticle;
     int text;
     int link;
     int commas;
@@ -71,14 +72,19 @@ final class ContentScorer {
 
   private int rawText(Element e) {
     int n = 0;
+    Stats s = stats(e);
     for (Node child : e.childNodes()) {
       if (child instanceof TextNode t) {
         n += length(t.getWholeText());
       } else if (child instanceof Element el && !Furniture.NEVER_TEXT.contains(el.normalName())) {
         n += rawText(el);
+        String tag = el.normalName();
+        if (stats.get(el).holdsArticle || tag.equals("article") || Furniture.isArticleBody(el)) {
+          s.holdsArticle = true;
+        }
       }
     }
-    stats(e).raw = n;
+    s.raw = n;
     return n;
   }
 
@@ -127,7 +133,7 @@ final class ContentScorer {
     if (Furniture.isUnlikelyByHints(e, hints)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       Stats s = stats.get(e);
-      return s == null || s.raw * 2 < pageText;
+      return s == null || s.raw * 2 < pageText && !s.holdsArticle;
     }
     Stats s = stats.get(e);
     return Furniture.isByline(e, hints, s == null ? 0 : s.raw);
