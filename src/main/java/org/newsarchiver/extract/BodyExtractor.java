@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * Finds the article's main text block when no site selector gives one: the best-scoring element
  * ({@link ContentScorer}), moved up to the ancestor that holds its peers, with the sibling blocks
  * that also read as content, cleaned of furniture. JSON-LD {@code articleBody} stands in when the
- * markup yields much less. Removes furniture from the chosen block, so runs last. Stateless.
+ * markup yields much less. Leaves the document as it found it. Stateless.
  */
 final class BodyExtractor {
   private static final int TOP_CANDIDATES = 5;
@@ -27,8 +27,10 @@ final class BodyExtractor {
     scorer.score(body);
     Element top = topCandidate(scorer, body);
     List<Element> parts = withSiblings(top, scorer);
-    Cleaner.clean(parts, scorer);
+    Cleaner cleaner = new Cleaner();
+    cleaner.clean(parts, scorer);
     List<String> paragraphs = Blocks.paragraphs(parts);
+    cleaner.restore();
     return crossChecked(paragraphs, ld);
   }
 
@@ -98,7 +100,7 @@ final class BodyExtractor {
         out.add(sib);
       } else if (sib.normalName().equals("p")) {
         double density = scorer.linkDensity(sib);
-        if (s.text > 80 && density < 0.25) {
+        if (s.text >= 80 && density < 0.25) {
           out.add(sib);
         } else if (s.text > 0 && s.text < 80 && density == 0 && endsSentence(sib.text())) {
           out.add(sib);

@@ -10,19 +10,38 @@ import org.jsoup.nodes.Element;
 /**
  * Removes furniture from the chosen article block: the subtrees {@link ContentScorer} left out, and
  * lists, tables and boxes that read as navigation, teasers or widgets rather than prose (Readability's
- * conditional cleaning). Mutates the document. Stateless.
+ * conditional cleaning). Removes them from the document and can put them back, so that later
+ * readers of the page see it whole. Not thread-safe; one instance per extraction.
  */
 final class Cleaner {
   private static final Set<String> CONDITIONAL =
       Set.of("div", "section", "ul", "ol", "table", "form", "fieldset", "header", "dl");
 
-  private Cleaner() {}
+  private record Removal(Element parent, int index, Element element) {}
 
-  static void clean(List<Element> parts, ContentScorer scorer) {
+  private final List<Removal> removed = new ArrayList<>();
+
+  /** Puts every removed element back where it was, last removed first. */
+  void restore() {
+    for (int i = removed.size() - 1; i >= 0; i--) {
+      Removal r = removed.get(i);
+      r.parent().insertChildren(Math.min(r.index(), r.parent().childNodeSize()), r.element());
+    }
+    removed.clear();
+  }
+
+  private void remove(Element e) {
+    Element parent = e.parent();
+    if (parent == null) return;
+    removed.add(new Removal(parent, e.siblingIndex(), e));
+    e.remove();
+  }
+
+  void clean(List<Element> parts, ContentScorer scorer) {
     Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
     roots.addAll(parts);
     for (Element f : scorer.furniture()) {
-      if (inside(f, roots)) f.remove();
+      if (inside(f, roots)) remove(f);
     }
     List<Element> all = new ArrayList<>();
     for (Element part : parts) all.addAll(part.getAllElements());
@@ -32,9 +51,9 @@ final class Cleaner {
       if (roots.contains(e) || e.parent() == null) continue;
       String tag = e.normalName();
       if (CONDITIONAL.contains(tag) && isJunkBox(e, tag, scorer)) {
-        e.remove();
+        remove(e);
       } else if (ContentScorer.isHeading(tag) && isJunkHeading(e, scorer)) {
-        e.remove();
+        remove(e);
       }
     }
   }

@@ -52,7 +52,8 @@ final class Furniture {
   static String hints(Element e) {
     String cls = e.className();
     String id = e.id();
-    if (cls.isEmpty() && id.isEmpty()) return "";
+    if (id.isEmpty()) return cls.isEmpty() ? "" : cls.toLowerCase(Locale.ROOT);
+    if (cls.isEmpty()) return id.toLowerCase(Locale.ROOT);
     return (cls + " " + id).toLowerCase(Locale.ROOT);
   }
 

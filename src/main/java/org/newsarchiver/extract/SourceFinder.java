@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the credited source of a republished story (an agency or another outlet) when the page names
@@ -33,9 +35,8 @@ final class SourceFinder {
       }
     }
     for (Element e : doc.body().getAllElements()) {
-      String own = e.ownText();
-      boolean labelled = own.length() <= MAX_CREDIT && startsWithLabel(own);
-      boolean hinted = !labelled && isSourceHint(Furniture.hints(e));
+      boolean labelled = startsWithLabel(e);
+      boolean hinted = !labelled && isSourceHint(e);
       if (!labelled && !hinted) continue;
       String text = TextNormalizer.line(e.text());
       if (text == null || text.length() > MAX_CREDIT) continue;
@@ -44,6 +45,23 @@ final class SourceFinder {
       if (hinted && text.split(" ").length <= 6) return text;
     }
     return null;
+  }
+
+  /** The element's first own text starts with a "Source" label; checked without building strings. */
+  private static boolean startsWithLabel(Element e) {
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t) {
+        String raw = t.getWholeText();
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
+        if (i == raw.length()) continue;
+        char c = Character.toLowerCase(raw.charAt(i));
+        if ("sqfbźzи来來出".indexOf(c) < 0) return false;
+        return startsWithLabel(raw.substring(i, Math.min(raw.length(), i + 12)));
+      }
+      if (n instanceof Element) return false;
+    }
+    return false;
   }
 
   private static boolean startsWithLabel(String own) {
@@ -55,7 +73,11 @@ final class SourceFinder {
   }
 
   /** A class or id that names a source credit, not "resource" or a list of sources. */
-  private static boolean isSourceHint(String hints) {
+  private static boolean isSourceHint(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    if (!cls.contains("ource") && !id.contains("ource")) return false;
+    String hints = Furniture.hints(e);
     if (hints.isEmpty() || hints.contains("resource")) return false;
     return Furniture.containsWord(hints, "source") || hints.contains("article-source")
         || hints.contains("story-source") || hints.contains("news-source");

@@ -1,0 +1,64 @@
+package org.newsarchiver.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class AuthorFinderTest {
+
+  private static List<String> authors(String html) {
+    Document doc = Jsoup.parse(html, "https://example.org/a");
+    return AuthorFinder.find(doc, JsonLd.read(doc));
+  }
+
+  @Test
+  void readsAuthorMetaWrittenAsNameAndValue() {
+    assertThat(Fixtures.extract("meta-name-value.html").authors()).containsExactly("Jo Park");
+  }
+
+  @Test
+  void splitsByLineIntoNames() {
+    assertThat(Bylines.split("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"))
+        .containsExactly("JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL");
+  }
+
+  @Test
+  void dropsDateAfterName() {
+    assertThat(Bylines.split("Laura E. Adkins December 28, 2016")).containsExactly("Laura E. Adkins");
+  }
+
+  @Test
+  void dropsGluedByPrefix() {
+    assertThat(Bylines.split("ByTravis Haney")).containsExactly("Travis Haney");
+  }
+
+  @Test
+  void turnsLastNameFirstAround() {
+    assertThat(Bylines.split("Gillman, Steve")).containsExactly("Steve Gillman");
+  }
+
+  @Test
+  void readsLinkedNamesInBylineBlock() {
+    String html =
+        "<body><div class='article-byline'>By <a href='/p/1'>Ana Ruiz</a> and <a href='/p/2'>Li Wei</a>"
+            + " <a href='https://twitter.com/x'>Follow on Twitter</a></div><p>Text</p></body>";
+    assertThat(authors(html)).containsExactly("Ana Ruiz", "Li Wei");
+  }
+
+  @Test
+  void readsRelAuthorOfOneBylineOnly() {
+    String html =
+        "<body><p class='meta'><a rel='author' href='/a'>Juli Clover</a></p><article><p>Text</p></article>"
+            + "<aside><ul><li><div><a rel='author' href='/b'>Someone Else</a></div></li></ul></aside></body>";
+    assertThat(authors(html)).containsExactly("Juli Clover");
+  }
+
+  @Test
+  void ignoresAuthorUrls() {
+    String html = "<head><meta name='author' content='https://www.facebook.com/news'></head><body></body>";
+    assertThat(authors(html)).isEmpty();
+  }
+}
