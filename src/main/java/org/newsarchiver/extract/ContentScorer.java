@@ -18,8 +18,6 @@ import org.jsoup.nodes.TextNode;
 final class ContentScorer {
   /** What one element holds, furniture left out. */
   static final class Stats {
-    int raw;
-    boolean holdsArticle;
     int text;
     int link;
     int commas;
@@ -43,7 +41,7 @@ final class ContentScorer {
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    pageText = rawText(root);
+    pageText = rawText(root, new boolean[1]);
     measure(root, false);
     for (Element c : candidates) {
       Stats s = stats.get(c);
@@ -70,21 +68,17 @@ final class ContentScorer {
     return s.text == 0 ? 0 : (double) s.link / s.text;
   }
 
-  private int rawText(Element e) {
+  /** Text length under an element, never-text tags left out; sets {@code article[0]} if it holds an article. */
+  private static int rawText(Element e, boolean[] article) {
     int n = 0;
-    Stats s = stats(e);
     for (Node child : e.childNodes()) {
       if (child instanceof TextNode t) {
         n += length(t.getWholeText());
       } else if (child instanceof Element el && !Furniture.NEVER_TEXT.contains(el.normalName())) {
-        n += rawText(el);
-        String tag = el.normalName();
-        if (stats.get(el).holdsArticle || tag.equals("article") || Furniture.isArticleBody(el)) {
-          s.holdsArticle = true;
-        }
+        if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
+        n += rawText(el, article);
       }
     }
-    s.raw = n;
     return n;
   }
 
@@ -132,11 +126,11 @@ final class ContentScorer {
     if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
     if (Furniture.isUnlikelyByHints(e, hints)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
-      Stats s = stats.get(e);
-      return s == null || s.raw * 2 < pageText && !s.holdsArticle;
+      boolean[] article = new boolean[1];
+      int raw = rawText(e, article);
+      return raw * 2 < pageText && !article[0];
     }
-    Stats s = stats.get(e);
-    return Furniture.isByline(e, hints, s == null ? 0 : s.raw);
+    return Furniture.isByline(e, hints, 0) || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= 100;
   }
 
   private void addParagraph(Element e, int length, int commas) {

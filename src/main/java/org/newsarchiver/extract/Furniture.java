@@ -61,6 +61,7 @@ final class Furniture {
   static boolean isFurnitureTag(Element e) {
     String tag = e.normalName();
     if (NEVER_TEXT.contains(tag) || FURNITURE_TAGS.contains(tag)) return true;
+    if (e.attributesSize() == 0) return false;
     if (e.hasAttr("hidden")) return true;
     String role = e.attr("role");
     if (!role.isEmpty() && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
@@ -81,8 +82,11 @@ final class Furniture {
 
   /** A short byline or dateline block: already read as metadata, not body text. */
   static boolean isByline(Element e, String hints, int textLength) {
-    if (textLength == 0 || textLength > 100) return false;
-    if ("author".equals(e.attr("rel")) || e.attr("itemprop").contains("author")) return true;
+    return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");
+  }
+
+  /** Class or id name a byline or dateline; only short ones are furniture. */
+  static boolean isBylineCandidate(Element e, String hints) {
     return !hints.isEmpty() && containsAny(hints, BYLINE);
   }
 

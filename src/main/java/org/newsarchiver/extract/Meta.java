@@ -19,7 +19,17 @@ final class Meta {
     this.values = values;
   }
 
+  private static final String CACHE_KEY = "org.newsarchiver.extract.Meta";
+
+  /** The page's meta values, read once per document and kept in its user data. */
   static Meta read(Document doc) {
+    if (doc.attributes().userData(CACHE_KEY) instanceof Meta cached) return cached;
+    Meta meta = scan(doc);
+    doc.attributes().userData(CACHE_KEY, meta);
+    return meta;
+  }
+
+  private static Meta scan(Document doc) {
     Map<String, String> values = new HashMap<>();
     for (Element m : doc.getElementsByTag("meta")) {
       String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
