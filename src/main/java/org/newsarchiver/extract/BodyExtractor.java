@@ -26,7 +26,7 @@ final class BodyExtractor {
     ContentScorer scorer = new ContentScorer();
     scorer.score(body);
     Element top = topCandidate(scorer, body);
-    List<Element> parts = withSiblings(top, scorer);
+    List<Element> parts = withLeadFigure(withCousins(top, withSiblings(top, scorer), scorer), scorer);
     Cleaner cleaner = new Cleaner();
     cleaner.clean(parts, scorer);
     List<String> paragraphs = Blocks.paragraphs(parts);
@@ -107,6 +107,78 @@ final class BodyExtractor {
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * Adds blocks elsewhere on the page that are built like the top candidate (same tag and class)
+   * and also score as content: an article split by ad slots into several containers.
+   */
+  private static List<Element> withCousins(Element top, List<Element> parts, ContentScorer scorer) {
+    String cls = top.className();
+    if (cls.isEmpty()) return parts;
+    double min = Math.max(5, scorer.of(top).score * 0.1);
+    List<Element> cousins = new ArrayList<>();
+    for (Element c : scorer.candidates()) {
+      if (c == top || !c.normalName().equals(top.normalName()) || !c.className().equals(cls)) continue;
+      if (scorer.of(c).score < min || scorer.linkDensity(c) > 0.3) continue;
+      if (related(c, parts) || commonAncestorDepth(top, c) > MAX_COUSIN_DEPTH) continue;
+      cousins.add(c);
+    }
+    if (cousins.isEmpty()) return parts;
+    Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());
+    all.addAll(parts);
+    all.addAll(cousins);
+    Element root = top;
+    for (Element c : cousins) root = commonAncestor(root, c);
+    List<Element> ordered = new ArrayList<>();
+    for (Element e : root.getAllElements()) {
+      if (all.contains(e) && !related(e, ordered)) ordered.add(e);
+    }
+    return ordered;
+  }
+
+  private static final int MAX_COUSIN_DEPTH = 8;
+
+  private static boolean related(Element e, List<Element> parts) {
+    for (Element p : parts) {
+      if (p == e) return true;
+      for (Element a = e.parent(); a != null; a = a.parent()) if (a == p) return true;
+      for (Element a = p.parent(); a != null; a = a.parent()) if (a == e) return true;
+    }
+    return false;
+  }
+
+  private static Element commonAncestor(Element a, Element b) {
+    Set<Element> up = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Element x = a; x != null; x = x.parent()) up.add(x);
+    for (Element y = b; y != null; y = y.parent()) if (up.contains(y)) return y;
+    return a;
+  }
+
+  private static int commonAncestorDepth(Element a, Element b) {
+    Element common = commonAncestor(a, b);
+    int depth = 0;
+    for (Element x = a; x != null && x != common; x = x.parent()) depth++;
+    return depth;
+  }
+
+  /** A picture with its caption or credit just before the text: the article's lead image. */
+  private static List<Element> withLeadFigure(List<Element> parts, ContentScorer scorer) {
+    if (parts.isEmpty()) return parts;
+    Element first = parts.get(0);
+    Element prev = first.previousElementSibling();
+    if (prev == null || scorer.furniture().contains(prev)) return parts;
+    boolean figure = prev.normalName().equals("figure")
+        || !prev.getElementsByTag("img").isEmpty() && prev.getElementsByTag("p").size() <= 1;
+    if (!figure) return parts;
+    int text = scorer.of(prev).text;
+    if (text == 0 || text > 300 || prev.getElementsByTag("img").size() + prev.getElementsByTag("picture").size() == 0) {
+      return parts;
+    }
+    List<Element> out = new ArrayList<>(parts.size() + 1);
+    out.add(prev);
+    out.addAll(parts);
     return out;
   }
 
