@@ -115,15 +115,18 @@ final class BodyExtractor {
    * and also score as content: an article split by ad slots into several containers.
    */
   private static List<Element> withCousins(Element top, List<Element> parts, ContentScorer scorer) {
-    String cls = top.className();
-    if (cls.isEmpty()) return parts;
-    double min = Math.max(5, scorer.of(top).score * 0.1);
     List<Element> cousins = new ArrayList<>();
-    for (Element c : scorer.candidates()) {
-      if (c == top || !c.normalName().equals(top.normalName()) || !c.className().equals(cls)) continue;
-      if (scorer.of(c).score < min || scorer.linkDensity(c) > 0.3) continue;
-      if (related(c, parts) || commonAncestorDepth(top, c) > MAX_COUSIN_DEPTH) continue;
-      cousins.add(c);
+    // the top candidate, or the block it wraps alone, carries the class its cousins share
+    for (Element probe = top; probe != null; probe = probe.childrenSize() == 1 ? probe.child(0) : null) {
+      String cls = probe.className();
+      if (cls.isEmpty()) continue;
+      double min = Math.max(5, scorer.of(probe).score * 0.1);
+      for (Element c : scorer.candidates()) {
+        if (c == probe || !c.normalName().equals(probe.normalName()) || !c.className().equals(cls)) continue;
+        if (scorer.of(c).score < min || scorer.linkDensity(c) > 0.3) continue;
+        if (related(c, parts) || related(c, cousins) || commonAncestorDepth(top, c) > MAX_COUSIN_DEPTH) continue;
+        cousins.add(c);
+      }
     }
     if (cousins.isEmpty()) return parts;
     Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -128,7 +128,7 @@ final class ContentScorer {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
       int raw = rawText(e, article);
-      return raw * 2 < pageText && !article[0];
+      return !article[0] && !(raw * 2 >= pageText && Furniture.isLayoutName(hints));
     }
     return Furniture.isByline(e, hints, 0) || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= 100;
   }

@@ -80,6 +80,15 @@ final class Furniture {
         || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert");
   }
 
+  private static final String[] LAYOUT = {
+    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
+  };
+
+  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
+  static boolean isLayoutName(String hints) {
+    return containsAny(hints, LAYOUT);
+  }
+
   /** A short byline or dateline block: already read as metadata, not body text. */
   static boolean isByline(Element e, String hints, int textLength) {
     return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");

@@ -2,6 +2,7 @@ package org.newsarchiver.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,50 @@ class BodyExtractorTest {
     Document doc = Jsoup.parse(html);
     assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(5)
         .last().isEqualTo("A closing paragraph that sits beside the main block but is still the same story.");
+  }
+
+  private static final String PROSE =
+      "<p>A paragraph long enough to count as prose in an article, with a comma, and a full stop.</p>";
+
+  @Test
+  void joinsArticleSplitByAdSlotsIntoSameBuiltBlocks() {
+    String html =
+        "<body><main><section class='row'><div class='story-text'>" + PROSE.repeat(2).replace("A paragraph", "First part")
+            + "</div><div class='ad-slot'>Advertisement</div></section>"
+            + "<section class='row'><div class='story-text'>" + PROSE.repeat(4)
+            + "</div></section></main></body>";
+    Document doc = Jsoup.parse(html);
+    List<String> body = BodyExtractor.extract(doc, JsonLd.read(doc), null);
+    assertThat(body).hasSize(6);
+    assertThat(body.get(0)).startsWith("First part");
+  }
+
+  @Test
+  void keepsLeadPictureCaptionBeforeText() {
+    String html =
+        "<body><div class='post'><figure><img src='a.jpg'><figcaption>Photo by Ann Lee/Agency</figcaption></figure>"
+            + "<div class='entry-content'>" + PROSE.repeat(4) + "</div></div></body>";
+    Document doc = Jsoup.parse(html);
+    assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null).get(0)).isEqualTo("Photo by Ann Lee/Agency");
+  }
+
+  @Test
+  void keepsLayoutBoxNamedAfterItsSidebarWhenItHoldsThePage() {
+    String html =
+        "<body><div class='l-sidebar-fixed'><div class='l-main'><div class='c-entry-content'>" + PROSE.repeat(5)
+            + "</div></div><div class='sidebar'><p>Popular: ten things to read now</p></div></div></body>";
+    Document doc = Jsoup.parse(html);
+    assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(5);
+  }
+
+  @Test
+  void dropsPictureGalleryWithLongCaptions() {
+    String caption = "<li><p>1/50 A caption with many words that runs on, and on, for a while about the picture shown.</p></li>";
+    String html =
+        "<body><article><div class='text-wrapper'>" + PROSE.repeat(3)
+            + "<div class='gallery'><ul class='legends'>" + caption.repeat(8) + "</ul></div>"
+            + PROSE.repeat(2) + "</div></article></body>";
+    Document doc = Jsoup.parse(html);
+    assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(5).noneMatch(p -> p.startsWith("1/50"));
   }
 }
