@@ -32,8 +32,11 @@ final class AuthorFinder {
       names = Bylines.split(meta.get(key));
       if (!names.isEmpty()) return names;
     }
+    names = fromAuthorLinks(doc, true);
+    if (!names.isEmpty()) return names;
     names = fromBylineClass(doc);
-    return names;
+    if (!names.isEmpty()) return names;
+    return fromAuthorLinks(doc, false);
   }
 
   private static List<String> fromJsonLd(JsonLd ld) {
@@ -79,6 +82,62 @@ final class AuthorFinder {
     return ga != null && ga == pb.parent();
   }
 
+  private static final String[] AUTHOR_PATHS = {
+    "/author/", "/authors/", "/profile/", "/profiles/", "/people/", "/staff/", "/writers/",
+    "/writer/", "/contributor/", "/contributors/", "/editors/", "/journalist/", "/by/", "/autor/",
+    "/autoren/", "/auteur/", "/auteurs/", "/reporter/", "/columnists/"
+  };
+
+  /**
+   * Links to an author page ({@code /author/…}, {@code /profile/…}) with a name for text: the first
+   * one that a "By" precedes, else the first one; with the author links beside it.
+   */
+  private static List<String> fromAuthorLinks(Document doc, boolean onlyAfterBy) {
+    Element first = null;
+    Element firstBy = null;
+    for (Element a : doc.body().getElementsByTag("a")) {
+      String href = a.attr("href").toLowerCase(Locale.ROOT);
+      if (!isAuthorPath(href) || !isNameLike(a.text())) continue;
+      if (first == null) first = a;
+      if (precededByBy(a)) {
+        firstBy = a;
+        break;
+      }
+    }
+    Element chosen = firstBy != null || onlyAfterBy ? firstBy : first;
+    if (chosen == null) return List.of();
+    List<String> out = new ArrayList<>(Bylines.split(chosen.text()));
+    Element parent = chosen.parent();
+    if (parent != null) {
+      for (Element a : parent.getElementsByTag("a")) {
+        if (a != chosen && isAuthorPath(a.attr("href").toLowerCase(Locale.ROOT)) && isNameLike(a.text())) {
+          addAll(out, Bylines.split(a.text()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isAuthorPath(String href) {
+    return !href.isEmpty() && Furniture.containsAny(href, AUTHOR_PATHS);
+  }
+
+  /** "By" (or "Von", "Par"...) written just before the link, in its parent or the element before. */
+  private static boolean precededByBy(Element a) {
+    for (Element e = a; e != null && e.parent() != null; e = e.parent()) {
+      org.jsoup.nodes.Node prev = e.previousSibling();
+      while (prev instanceof org.jsoup.nodes.TextNode t && t.isBlank()) prev = prev.previousSibling();
+      if (prev != null) {
+        String text = prev instanceof org.jsoup.nodes.TextNode t ? t.text() : prev instanceof Element el ? el.text() : "";
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith("by") || lower.endsWith("by:") || lower.endsWith("von") || lower.endsWith("par")
+            || lower.endsWith("por") || lower.endsWith("door");
+      }
+      if (e != a && e.childrenSize() > 2) return false;
+    }
+    return false;
+  }
+
   /** A byline block by its class or id; its linked names where it links them. */
   private static List<String> fromBylineClass(Document doc) {
     for (Element e : doc.body().getAllElements()) {
@@ -92,9 +151,14 @@ final class AuthorFinder {
         String t = a.text();
         if (isNameLike(t)) addAll(linked, Bylines.split(t));
       }
-      if (!linked.isEmpty()) return linked;
-      List<String> names = Bylines.split(text);
-      if (!names.isEmpty()) return names;
+      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(text)) : linked;
+      if (names.isEmpty()) continue;
+      // "<span class=author>A</span> et <span class=author>B</span>"
+      for (Element sib = e.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
+        if (!sib.className().equals(e.className()) || sib.text().length() > MAX_BYLINE) break;
+        addAll(names, Bylines.split(sib.text()));
+      }
+      return names;
     }
     return List.of();
   }
@@ -129,6 +193,9 @@ final class AuthorFinder {
   static boolean looksLikeName(@Nullable String s) {
     if (s == null || s.isEmpty() || s.length() > 80 || Character.isDigit(s.charAt(0))) return false;
     String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("see ") || lower.startsWith("view ") || lower.equals("bio") || lower.contains("full bio")) {
+      return false;
+    }
     return !(lower.startsWith("http") || lower.contains("www.") || lower.contains("@") && lower.contains("."));
   }
 }

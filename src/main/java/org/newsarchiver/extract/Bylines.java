@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 final class Bylines {
   private static final Pattern LEAD =
       Pattern.compile(
-          "^(?i)(?:written\\s+by|posted\\s+by|words\\s+by|story\\s+by|reported\\s+by|by|von|par|por|door|di|av|af|autor(?:in)?|author|auteur)\\s*[:：]?\\s+");
+          "^(?i)(?:(?:more|all|latest)\\s+(?:stories|articles|posts|news)\\s+(?:by|from)|written\\s+by|posted\\s+by|words\\s+by|story\\s+by|reported\\s+by|by|von|par|por|door|di|av|af|autor(?:in)?|author|auteur)\\s*[:：]?\\s+");
   private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z])");
   private static final Pattern SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s|\\set\\s|\\sy\\s|、)\\s*");
   private static final String MONTH =
@@ -36,7 +36,16 @@ final class Bylines {
     s = DATE_TAIL.matcher(s).replaceFirst("").strip();
     List<String> out = new ArrayList<>();
     if (s.isEmpty()) return out;
-    String[] parts = SPLIT.split(s);
+    if (isLeadWord(s)) return out;
+    String[] parts = s.contains("(") ? new String[] {s} : SPLIT.split(s);
+    for (String part : parts) {
+      // "Zone Justice et faits divers", "Mac & i": one name with a joining word, not two
+      String t = part.strip();
+      if (!t.isEmpty() && Character.isLowerCase(t.charAt(0))) {
+        parts = new String[] {s};
+        break;
+      }
+    }
     if (parts.length == 2 && s.contains(",") && isWord(parts[0]) && isWord(parts[1])) {
       // "Gillman, Steve": one name written last name first
       return List.of(parts[1].strip() + " " + parts[0].strip());
@@ -47,6 +56,12 @@ final class Bylines {
       if (AuthorFinder.looksLikeName(name) && !out.contains(name)) out.add(name);
     }
     return out;
+  }
+
+  private static boolean isLeadWord(String s) {
+    String t = s.strip().toLowerCase(Locale.ROOT);
+    return t.equals("by") || t.equals("von") || t.equals("par") || t.equals("por") || t.equals("author")
+        || t.equals("posted by") || t.equals("written by");
   }
 
   private static boolean isWord(String s) {

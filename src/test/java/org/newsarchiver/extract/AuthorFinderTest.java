@@ -61,4 +61,22 @@ class AuthorFinderTest {
     String html = "<head><meta name='author' content='https://www.facebook.com/news'></head><body></body>";
     assertThat(authors(html)).isEmpty();
   }
+
+  @Test
+  void readsAuthorPageLinkAfterBy() {
+    String html =
+        "<body><aside><a href='/author/other-person'>Other Person</a></aside>"
+            + "<div class='x1'><span>By</span><div><a href='/author/chris-t'>Chris Thompson</a></div></div></body>";
+    assertThat(authors(html)).containsExactly("Chris Thompson");
+  }
+
+  @Test
+  void keepsNameWithJoiningWordWhole() {
+    assertThat(Bylines.split("Mac & i")).containsExactly("Mac & i");
+  }
+
+  @Test
+  void dropsLinkLabelBeforeName() {
+    assertThat(Bylines.split("More stories by Jeremy Herron")).containsExactly("Jeremy Herron");
+  }
 }
