@@ -24,8 +24,9 @@ final class TitleFinder {
   static @Nullable String find(Document doc, JsonLd ld) {
     Meta meta = Meta.read(doc);
     SiteNames sites = SiteNames.of(doc, ld, meta);
-    String primary = TextNormalizer.line(ld.articleText("headline"));
-    if (primary == null) primary = meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
+    String headline = TextNormalizer.line(ld.articleText("headline"));
+    String primary =
+        headline != null ? headline : meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
     List<String> headings = headings(doc);
     if (primary != null) {
       String clean = withoutSiteName(primary, sites);
@@ -36,6 +37,12 @@ final class TitleFinder {
       }
       for (String h : headings) {
         if (isPartOf(h, primary)) return h;
+      }
+      if (headline == null) {
+        // a social-media variant of the headline: the page's own heading is what readers see
+        for (String h : headings) {
+          if (isVariantOf(h, clean)) return h;
+        }
       }
       return clean;
     }
@@ -54,6 +61,24 @@ final class TitleFinder {
       String t = TextNormalizer.line(h.text());
       if (t != null) add(out, t);
       if (out.size() >= MAX_HEADINGS) break;
+    }
+    return out;
+  }
+
+  /** Two wordings of one headline: most words of the shorter one are in the longer one. */
+  static boolean isVariantOf(String heading, String title) {
+    java.util.Set<String> a = words(heading);
+    java.util.Set<String> b = words(title);
+    if (a.size() < 4 || b.size() < 4) return false;
+    int shared = 0;
+    for (String w : a) if (b.contains(w)) shared++;
+    return shared >= 4 && shared * 10 >= Math.min(a.size(), b.size()) * 6;
+  }
+
+  private static java.util.Set<String> words(String s) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) out.add(w);
     }
     return out;
   }

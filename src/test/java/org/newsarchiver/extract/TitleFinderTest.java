@@ -68,4 +68,21 @@ class TitleFinderTest {
     assertThat(Fixtures.extract("title-only.html", "https://riverside-allotments.example/minutes").title())
         .isEqualTo("Minutes of the March meeting — Riverside Allotment Society");
   }
+
+  @Test
+  void takesVisibleHeadlineOverSocialVariantOfIt() {
+    String html =
+        "<head><meta property='og:title' content='Lady Gaga Shares Pic of Ex Taylor Kinney With Her Mom'></head>"
+            + "<body><h1>Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom</h1></body>";
+    assertThat(title(html, "https://example.org/a"))
+        .isEqualTo("Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom");
+  }
+
+  @Test
+  void keepsOgTitleOverUnrelatedHeading() {
+    String html =
+        "<head><meta property='og:title' content='Hundreds of airport workers go on strike'></head>"
+            + "<body><h1>thanks for visiting our money pages</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Hundreds of airport workers go on strike");
+  }
 }
