@@ -15,9 +15,6 @@ import org.jsoup.nodes.Element;
  */
 final class AuthorFinder {
   private static final int MAX_BYLINE = 120;
-  private static final String[] BYLINE_HINTS = {
-    "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
-  };
 
   private AuthorFinder() {}
 
@@ -59,7 +56,7 @@ final class AuthorFinder {
   private static List<String> fromMarked(Document doc) {
     List<String> out = new ArrayList<>();
     Element first = null;
-    for (Element e : doc.select("[rel=author], [itemprop=author]")) {
+    for (Element e : PageIndex.of(doc).markedAuthors) {
       if (first == null) {
         first = e;
       } else if (!near(first, e)) {
@@ -82,12 +79,6 @@ final class AuthorFinder {
     return ga != null && ga == pb.parent();
   }
 
-  private static final String[] AUTHOR_PATHS = {
-    "/author/", "/authors/", "/profile/", "/profiles/", "/people/", "/staff/", "/writers/",
-    "/writer/", "/contributor/", "/contributors/", "/editors/", "/journalist/", "/by/", "/autor/",
-    "/autoren/", "/auteur/", "/auteurs/", "/reporter/", "/columnists/"
-  };
-
   /**
    * Links to an author page ({@code /author/…}, {@code /profile/…}) with a name for text: the first
    * one that a "By" precedes, else the first one; with the author links beside it.
@@ -95,9 +86,8 @@ final class AuthorFinder {
   private static List<String> fromAuthorLinks(Document doc, boolean onlyAfterBy) {
     Element first = null;
     Element firstBy = null;
-    for (Element a : doc.body().getElementsByTag("a")) {
-      String href = a.attr("href").toLowerCase(Locale.ROOT);
-      if (!isAuthorPath(href) || !isNameLike(a.text())) continue;
+    for (Element a : PageIndex.of(doc).authorLinks) {
+      if (!isNameLike(a.text())) continue;
       if (first == null) first = a;
       if (precededByBy(a)) {
         firstBy = a;
@@ -110,16 +100,12 @@ final class AuthorFinder {
     Element parent = chosen.parent();
     if (parent != null) {
       for (Element a : parent.getElementsByTag("a")) {
-        if (a != chosen && isAuthorPath(a.attr("href").toLowerCase(Locale.ROOT)) && isNameLike(a.text())) {
+        if (a != chosen && PageIndex.isAuthorPath(a.attr("href")) && isNameLike(a.text())) {
           addAll(out, Bylines.split(a.text()));
         }
       }
     }
     return out;
-  }
-
-  private static boolean isAuthorPath(String href) {
-    return !href.isEmpty() && Furniture.containsAny(href, AUTHOR_PATHS);
   }
 
   /** "By" (or "Von", "Par"...) written just before the link, in its parent or the element before. */
@@ -140,9 +126,8 @@ final class AuthorFinder {
 
   /** A byline block by its class or id; its linked names where it links them. */
   private static List<String> fromBylineClass(Document doc) {
-    for (Element e : doc.body().getAllElements()) {
+    for (Element e : PageIndex.of(doc).bylineBlocks) {
       String hints = Furniture.hints(e);
-      if (hints.isEmpty() || !Furniture.containsAny(hints, BYLINE_HINTS)) continue;
       if (hints.contains("avatar") || hints.contains("bio") || hints.contains("image")) continue;
       String text = e.text();
       if (text.isEmpty() || text.length() > MAX_BYLINE) continue;

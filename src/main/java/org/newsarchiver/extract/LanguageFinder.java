@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Finds the page's language: what the markup declares ({@code <html lang>}, {@code og:locale},
@@ -15,8 +16,9 @@ final class LanguageFinder {
   private LanguageFinder() {}
 
   static @Nullable String fromMarkup(Document doc, JsonLd ld) {
-    String lang = tag(doc.select("html[lang]").attr("lang"));
-    if (lang == null) lang = tag(doc.select("html[xml:lang]").attr("xml:lang"));
+    Element html = doc.firstElementChild();
+    String lang = html == null ? null : tag(html.attr("lang"));
+    if (lang == null && html != null) lang = tag(html.attr("xml:lang"));
     if (lang != null) return lang;
     Meta meta = Meta.read(doc);
     lang = tag(meta.get("content-language", "og:locale", "language", "dc.language"));

@@ -1,14 +1,11 @@
 package org.newsarchiver.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Finds the credited source of a republished story (an agency or another outlet) when the page names
@@ -34,8 +31,8 @@ final class SourceFinder {
         if (name != null) return name;
       }
     }
-    for (Element e : doc.body().getAllElements()) {
-      boolean labelled = startsWithLabel(e);
+    for (Element e : PageIndex.of(doc).sourceCredits) {
+      boolean labelled = PageIndex.startsWithSourceLabel(e);
       boolean hinted = !labelled && isSourceHint(e);
       if (!labelled && !hinted) continue;
       String text = TextNormalizer.line(e.text());
@@ -45,31 +42,6 @@ final class SourceFinder {
       if (hinted && text.split(" ").length <= 6) return text;
     }
     return null;
-  }
-
-  /** The element's first own text starts with a "Source" label; checked without building strings. */
-  private static boolean startsWithLabel(Element e) {
-    for (Node n : e.childNodes()) {
-      if (n instanceof TextNode t) {
-        String raw = t.getWholeText();
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
-        if (i == raw.length()) continue;
-        char c = Character.toLowerCase(raw.charAt(i));
-        if ("sqfbźzи来來出".indexOf(c) < 0) return false;
-        return startsWithLabel(raw.substring(i, Math.min(raw.length(), i + 12)));
-      }
-      if (n instanceof Element) return false;
-    }
-    return false;
-  }
-
-  private static boolean startsWithLabel(String own) {
-    String s = own.stripLeading().toLowerCase(Locale.ROOT);
-    return s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
-        || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
-        || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
-        || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
   }
 
   /** A class or id that names a source credit, not "resource" or a list of sources. */

@@ -57,7 +57,7 @@ final class TitleFinder {
 
   private static List<String> headings(Document doc) {
     List<String> out = new ArrayList<>();
-    for (Element h : doc.getElementsByTag("h1")) {
+    for (Element h : PageIndex.of(doc).headings) {
       String t = TextNormalizer.line(h.text());
       if (t != null) add(out, t);
       if (out.size() >= MAX_HEADINGS) break;
