@@ -84,39 +84,53 @@ final class ContentScorer {
 
   private void measure(Element e, boolean inLink) {
     Stats s = stats(e);
-    int ownText = 0;
+    String tag = e.normalName();
+    // text written straight into a box, run by run between <br>s and blocks: Readability's "div as p"
+    boolean segments = tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main");
+    int segLength = 0;
+    int segCommas = 0;
     for (Node child : e.childNodes()) {
       if (child instanceof TextNode t) {
         String text = t.getWholeText();
         int len = length(text);
-        ownText += len;
+        int commas = commas(text);
+        segLength += len;
+        segCommas += commas;
         s.text += len;
-        s.commas += commas(text);
+        s.commas += commas;
         if (inLink) s.link += len;
       } else if (child instanceof Element el) {
-        String tag = el.normalName();
+        String childTag = el.normalName();
         if (isFurniture(el)) {
           furniture.add(el);
           continue;
         }
-        measure(el, inLink || tag.equals("a"));
+        measure(el, inLink || childTag.equals("a"));
         Stats c = stats.get(el);
         s.text += c.text;
         s.link += c.link;
         s.commas += c.commas;
-        s.paragraphs += c.paragraphs + (tag.equals("p") ? 1 : 0);
-        s.images += c.images + (tag.equals("img") ? 1 : 0);
-        s.items += c.items + (tag.equals("li") ? 1 : 0);
-        s.inputs += c.inputs + (tag.equals("input") ? 1 : 0);
-        s.embeds += c.embeds + (tag.equals("object") || tag.equals("embed") ? 1 : 0);
-        s.headingText += isHeading(tag) ? c.text : c.headingText;
+        s.paragraphs += c.paragraphs + (childTag.equals("p") ? 1 : 0);
+        s.images += c.images + (childTag.equals("img") ? 1 : 0);
+        s.items += c.items + (childTag.equals("li") ? 1 : 0);
+        s.inputs += c.inputs + (childTag.equals("input") ? 1 : 0);
+        s.embeds += c.embeds + (childTag.equals("object") || childTag.equals("embed") ? 1 : 0);
+        s.headingText += isHeading(childTag) ? c.text : c.headingText;
+        if (childTag.equals("br") || Blocks.BLOCK_TAGS.contains(childTag)) {
+          if (segments) addParagraph(e, e, segLength, segCommas);
+          segLength = 0;
+          segCommas = 0;
+        } else {
+          segLength += c.text;
+          segCommas += c.commas;
+        }
       }
     }
-    String tag = e.normalName();
     if (tag.equals("p") || tag.equals("pre") || tag.equals("td")) {
-      addParagraph(e, s.text, s.commas);
-    } else if (ownText >= 25 && (tag.equals("div") || tag.equals("section") || tag.equals("article"))) {
-      addParagraph(e, ownText, s.commas);
+      Element parent = e.parent();
+      if (parent != null) addParagraph(e, parent, s.text, s.commas);
+    } else if (segments) {
+      addParagraph(e, e, segLength, segCommas);
     }
   }
 
@@ -133,10 +147,11 @@ final class ContentScorer {
     return Furniture.isByline(e, hints, 0) || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= 100;
   }
 
-  private void addParagraph(Element e, int length, int commas) {
+  /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
+  private void addParagraph(Element e, Element first, int length, int commas) {
     if (length < 25) return;
     double score = 1 + commas + Math.min(length / 100, 3);
-    Element ancestor = e.parent();
+    Element ancestor = first;
     for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
       if (ancestor.parent() == null) break;
       Stats a = stats(ancestor);

@@ -27,7 +27,7 @@ final class Furniture {
     "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
     "community", "cookie", "consent", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
     "legends", "menu", "newsletter", "pagination", "pager", "popup", "related", "remark",
-    "replies", "rss", "share", "sharing", "shoutbox", "sidebar", "skyscraper", "social",
+    "replies", "rss", "sharing", "shoutbox", "sidebar", "skyscraper", "social",
     "sponsor", "subscribe", "supplemental", "taboola", "outbrain", "recommend", "trending",
     "most-popular", "mostpopular", "signup", "sign-up", "yom-remote", "modal", "toolbar"
   };
@@ -77,7 +77,8 @@ final class Furniture {
       return false;
     }
     return containsAny(hints, UNLIKELY) && !containsAny(hints, MAYBE) && !isArticleBody(e)
-        || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert");
+        || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert")
+        || containsWord(hints, "share") || containsWord(hints, "shares");
   }
 
   private static final String[] LAYOUT = {

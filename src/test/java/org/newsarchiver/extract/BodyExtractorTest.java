@@ -85,4 +85,22 @@ class BodyExtractorTest {
     Document doc = Jsoup.parse(html);
     assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(5).noneMatch(p -> p.startsWith("1/50"));
   }
+
+  @Test
+  void readsTextWrittenBetweenLineBreaks() {
+    String run = "Text written straight into the box, as older sites do, with a comma and a full stop. ";
+    String html =
+        "<body><article class='full'><div class='content'>" + (run + "<br><br>").repeat(4) + run + "</div></article>"
+            + "<div class='after-article'><div class='text'><p>The author has written about Linux"
+            + " hardware, and much else, for many years on this site.</p></div></div></body>";
+    Document doc = Jsoup.parse(html);
+    assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(5).allMatch(p -> p.equals(run.strip()));
+  }
+
+  @Test
+  void keepsSectionWhoseIdOnlyContainsShareInsideAWord() {
+    String html = "<body><div class='section' id='evolve-shared-mutable-history'>" + PROSE.repeat(3) + "</div></body>";
+    Document doc = Jsoup.parse(html);
+    assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(3);
+  }
 }
