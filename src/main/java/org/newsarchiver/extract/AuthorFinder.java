@@ -24,16 +24,20 @@ final class AuthorFinder {
     names = fromMarked(doc);
     if (!names.isEmpty()) return names;
     Meta meta = Meta.read(doc);
+    List<String> organisation = List.of();
     for (String key :
         new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author"}) {
       names = Bylines.split(meta.get(key));
-      if (!names.isEmpty()) return names;
+      if (names.isEmpty()) continue;
+      if (!isOrganisation(names, doc, ld, meta)) return names;
+      if (organisation.isEmpty()) organisation = names;
     }
     names = fromAuthorLinks(doc, true);
     if (!names.isEmpty()) return names;
     names = fromBylineClass(doc);
     if (!names.isEmpty()) return names;
-    return fromAuthorLinks(doc, false);
+    names = fromAuthorLinks(doc, false);
+    return names.isEmpty() ? organisation : names;
   }
 
   private static List<String> fromJsonLd(JsonLd ld) {
@@ -134,7 +138,7 @@ final class AuthorFinder {
       List<String> linked = new ArrayList<>();
       for (Element a : e.getElementsByTag("a")) {
         String t = a.text();
-        if (isNameLike(t)) addAll(linked, Bylines.split(t));
+        if (isNameLike(t) && !afterPlaceWord(a)) addAll(linked, Bylines.split(t));
       }
       List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(text)) : linked;
       if (names.isEmpty()) continue;
@@ -146,6 +150,24 @@ final class AuthorFinder {
       return names;
     }
     return List.of();
+  }
+
+  /** The site or a company named as author ("ABC News", "Example Media Inc."): a byline may say more. */
+  private static boolean isOrganisation(List<String> names, Document doc, JsonLd ld, Meta meta) {
+    if (names.size() != 1) return false;
+    String name = names.get(0);
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String suffix : new String[] {" inc.", " inc", " llc", " ltd", " ltd.", " gmbh", " corp", " corp."}) {
+      if (lower.endsWith(suffix)) return true;
+    }
+    return SiteNames.of(doc, ld, meta).named(name);
+  }
+
+  /** A link after "in" or "on" names a section or a place, not an author ("by A in Politics"). */
+  private static boolean afterPlaceWord(Element a) {
+    if (!(a.previousSibling() instanceof org.jsoup.nodes.TextNode t)) return false;
+    String before = t.text().strip().toLowerCase(Locale.ROOT);
+    return before.equals("in") || before.endsWith(" in") || before.equals("on") || before.endsWith(" on");
   }
 
   /** One to five words, no digits, not a link label such as "Twitter" or "View all posts". */

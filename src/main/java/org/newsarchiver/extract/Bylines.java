@@ -53,9 +53,33 @@ final class Bylines {
     for (String part : parts) {
       String name = part.strip();
       if (name.toLowerCase(Locale.ROOT).startsWith("by ")) name = name.substring(3).strip();
+      name = withoutCapitalTail(name);
       if (AuthorFinder.looksLikeName(name) && !out.contains(name)) out.add(name);
     }
     return out;
+  }
+
+  /** "Meg Wagner NEW YORK DAILY NEWS": a run of capitals after a mixed-case name is the outlet. */
+  static String withoutCapitalTail(String name) {
+    String[] words = name.split(" ");
+    if (words.length < 4) return name;
+    int firstCaps = words.length;
+    while (firstCaps > 0 && isAllCaps(words[firstCaps - 1])) firstCaps--;
+    if (firstCaps == 0 || words.length - firstCaps < 2) return name;
+    for (int i = 0; i < firstCaps; i++) {
+      if (isAllCaps(words[i])) return name;
+    }
+    return String.join(" ", java.util.Arrays.copyOf(words, firstCaps));
+  }
+
+  private static boolean isAllCaps(String w) {
+    boolean letter = false;
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (Character.isLowerCase(c)) return false;
+      if (Character.isUpperCase(c)) letter = true;
+    }
+    return letter;
   }
 
   private static boolean isLeadWord(String s) {

@@ -79,4 +79,31 @@ class AuthorFinderTest {
   void dropsLinkLabelBeforeName() {
     assertThat(Bylines.split("More stories by Jeremy Herron")).containsExactly("Jeremy Herron");
   }
+
+  @Test
+  void prefersBylineOverSiteNamedAsAuthor() {
+    String html =
+        "<head><meta name='author' content='ABC News'><meta property='og:site_name' content='ABC News'></head>"
+            + "<body><div class='byline'>By JOSH HASKELL and DAVID CAPLAN</div></body>";
+    assertThat(authors(html)).containsExactly("JOSH HASKELL", "DAVID CAPLAN");
+  }
+
+  @Test
+  void keepsSiteNamedAsAuthorWhenNothingElseNamesOne() {
+    String html = "<head><meta name='author' content='ABC News'><meta property='og:site_name' content='ABC News'></head>";
+    assertThat(authors(html)).containsExactly("ABC News");
+  }
+
+  @Test
+  void dropsOutletInCapitalsAfterName() {
+    assertThat(Bylines.split("Meg Wagner NEW YORK DAILY NEWS")).containsExactly("Meg Wagner");
+  }
+
+  @Test
+  void skipsSectionLinkAfterIn() {
+    String html =
+        "<body><div class='author'>Written by <a href='https://example.net/'>Michael Larabel</a> in"
+            + " <a href='/linux/Valve'>Valve</a> on 1 June 2019</div></body>";
+    assertThat(authors(html)).containsExactly("Michael Larabel");
+  }
 }
