@@ -72,8 +72,8 @@ final class Cleaner {
   private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
     ContentScorer.Stats s = scorer.of(e);
     int weight = Furniture.weight(e);
-    double score = s.candidate ? s.score : 0;
-    if (weight + score < 0) return true;
+    // Readability judges by the class weight alone here, not by the content score
+    if (weight < 0) return true;
     if (s.commas >= 10) return false;
     boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
     boolean inFigure = e.closest("figure") != null;
@@ -88,7 +88,6 @@ final class Cleaner {
     if (!list && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure) return true;
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
-    if (list && density > 0.5 && s.text < 50 * Math.max(1, s.items)) return true;
     return (s.embeds == 1 && s.text < 75) || s.embeds > 1;
   }
 }
