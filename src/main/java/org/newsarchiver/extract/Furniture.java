@@ -27,7 +27,7 @@ final class Furniture {
     "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
     "community", "cookie", "consent", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
     "legends", "menu", "newsletter", "pagination", "pager", "popup", "related", "remark",
-    "replies", "rss", "sharing", "shoutbox", "sidebar", "skyscraper", "social",
+    "replies", "rss", "sharebar", "sharetools", "sharing-tools", "sharing-buttons", "shoutbox", "sidebar", "skyscraper", "social",
     "sponsor", "subscribe", "supplemental", "taboola", "outbrain", "recommend", "trending",
     "most-popular", "mostpopular", "signup", "sign-up", "yom-remote", "modal", "toolbar"
   };
