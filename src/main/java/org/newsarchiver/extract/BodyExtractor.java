@@ -122,7 +122,7 @@ final class BodyExtractor {
       if (cls.isEmpty()) continue;
       double min = Math.max(5, scorer.of(probe).score * 0.1);
       for (Element c : scorer.candidates()) {
-        if (c == probe || !c.normalName().equals(probe.normalName()) || !c.className().equals(cls)) continue;
+        if (c == probe || !c.normalName().equals(probe.normalName()) || !sameKind(c.className(), cls)) continue;
         if (scorer.of(c).score < min || scorer.linkDensity(c) > 0.3) continue;
         if (related(c, parts) || related(c, cousins) || commonAncestorDepth(top, c) > MAX_COUSIN_DEPTH) continue;
         cousins.add(c);
@@ -142,6 +142,14 @@ final class BodyExtractor {
   }
 
   private static final int MAX_COUSIN_DEPTH = 8;
+
+  /** Same class, or the same first class ("story-body story-body-1" and "story-body story-body-2"). */
+  private static boolean sameKind(String a, String b) {
+    if (a.equals(b)) return true;
+    int i = a.indexOf(' ');
+    int j = b.indexOf(' ');
+    return i > 0 && j > 0 && a.substring(0, i).equals(b.substring(0, j));
+  }
 
   private static boolean related(Element e, List<Element> parts) {
     for (Element p : parts) {
