@@ -34,24 +34,49 @@ final class SourceFinder {
     for (Element e : PageIndex.of(doc).sourceCredits) {
       boolean labelled = PageIndex.startsWithSourceLabel(e);
       boolean hinted = !labelled && isSourceHint(e);
-      if (!labelled && !hinted) continue;
+      // a "Source: headline" link points to another story; a picture credit names the photographer
+      if (!labelled && !hinted || isPictureCredit(e) || e.closest("a") != null) continue;
       String text = TextNormalizer.line(e.text());
       if (text == null || text.length() > MAX_CREDIT) continue;
+      String name = null;
       Matcher m = LABELLED.matcher(text);
-      if (m.matches()) return m.group(1).strip();
-      if (hinted && text.split(" ").length <= 6) return text;
+      if (m.matches()) name = m.group(1).strip();
+      else if (hinted && text.split(" ").length <= 6) name = text;
+      if (name != null && looksLikeName(name)) return name;
     }
     return null;
   }
 
-  /** A class or id that names a source credit, not "resource" or a list of sources. */
+  /** A credit under a picture names the photographer or agency of the picture, not of the story. */
+  private static boolean isPictureCredit(Element e) {
+    Element x = e;
+    for (int i = 0; i < 4 && x != null; i++, x = x.parent()) {
+      String tag = x.normalName();
+      if (tag.equals("figure") || tag.equals("figcaption") || tag.equals("caption")) return true;
+      String hints = Furniture.hints(x);
+      if (Furniture.containsAny(hints, PICTURE_HINTS)) return true;
+    }
+    return false;
+  }
+
+  private static final String[] PICTURE_HINTS = {"caption", "credit", "photo", "image", "img", "media", "picture"};
+
+  private static boolean looksLikeName(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return name.length() >= 2 && Character.isLetterOrDigit(name.codePointAt(0))
+        && !lower.startsWith("by ") && !lower.startsWith("by:") && !lower.startsWith("on ");
+  }
+
+  /** A class or id that names the story's source credit. */
   private static boolean isSourceHint(Element e) {
     String cls = e.className();
     String id = e.id();
     if (!cls.contains("ource") && !id.contains("ource")) return false;
-    String hints = Furniture.hints(e);
-    if (hints.isEmpty() || hints.contains("resource")) return false;
-    return Furniture.containsWord(hints, "source") || hints.contains("article-source")
-        || hints.contains("story-source") || hints.contains("news-source");
+    return Furniture.containsAny(Furniture.hints(e), SOURCE_HINTS);
   }
+
+  private static final String[] SOURCE_HINTS = {
+    "article-source", "article_source", "article__source", "story-source", "story__source", "news-source",
+    "source-name", "sourcename", "articlesource", "content-source"
+  };
 }

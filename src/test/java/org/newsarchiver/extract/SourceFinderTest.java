@@ -34,6 +34,16 @@ class SourceFinderTest {
   }
 
   @Test
+  void ignoresPictureCredits() {
+    assertThat(source("<figure><img src='a.jpg'><figcaption>Source: Getty Images</figcaption></figure>")).isNull();
+  }
+
+  @Test
+  void ignoresSourceLabelledLinkToAnotherStory() {
+    assertThat(source("<p><a href='/other'>Source: Mayor irritated by council vote</a></p>")).isNull();
+  }
+
+  @Test
   void findsNothingWhenPageNamesNoSource() {
     assertThat(source("<article><p>Source code is open, said the team, and anyone may read it.</p></article>"))
         .isNull();
