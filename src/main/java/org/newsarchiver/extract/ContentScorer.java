@@ -41,7 +41,8 @@ final class ContentScorer {
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    pageText = rawText(root, new boolean[1]);
+    org.jsoup.nodes.Document doc = root.ownerDocument();
+    pageText = doc != null && root == doc.body() ? PageIndex.of(doc).bodyText : rawText(root, new boolean[1]);
     measure(root, false);
     for (Element c : candidates) {
       Stats s = stats.get(c);
@@ -136,6 +137,7 @@ final class ContentScorer {
 
   private boolean isFurniture(Element e) {
     if (Furniture.isFurnitureTag(e)) return true;
+    if (e.attributesSize() == 0) return false;
     String hints = Furniture.hints(e);
     if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
     if (Furniture.isUnlikelyByHints(e, hints)) {

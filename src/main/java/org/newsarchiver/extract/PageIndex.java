@@ -37,6 +37,8 @@ final class PageIndex {
   final List<Element> authorLinks = new ArrayList<>();
   final List<Element> bylineBlocks = new ArrayList<>();
   final List<Element> sourceCredits = new ArrayList<>();
+  /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
+  int bodyText;
 
   private PageIndex() {}
 
@@ -53,10 +55,19 @@ final class PageIndex {
   }
 
   private final class Visitor implements NodeVisitor {
+    private int skipDepth;
+    private boolean inBody;
+
     @Override
     public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        if (inBody && skipDepth == 0) bodyText += ContentScorer.length(t.getWholeText());
+        return;
+      }
       if (!(node instanceof Element e)) return;
       String tag = e.normalName();
+      if (tag.equals("body")) inBody = true;
+      if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (e.attributesSize() == 0) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
@@ -66,28 +77,41 @@ final class PageIndex {
         readMeta(e);
         return;
       }
-      if (markedAuthors.size() < MAX_EACH
-          && ("author".equals(e.attr("rel")) || "author".equals(e.attr("itemprop")))) {
+      // parsed HTML has lower-case attribute names: exact lookups, one pass over the attributes
+      String rel = "";
+      String itemprop = "";
+      String href = "";
+      String cls = "";
+      String id = "";
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        switch (a.getKey()) {
+          case "rel" -> rel = a.getValue();
+          case "itemprop" -> itemprop = a.getValue();
+          case "href" -> href = a.getValue();
+          case "class" -> cls = a.getValue();
+          case "id" -> id = a.getValue();
+          default -> {}
+        }
+      }
+      if (markedAuthors.size() < MAX_EACH && (rel.equals("author") || itemprop.equals("author"))) {
         markedAuthors.add(e);
       }
-      if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(e.attr("href"))) {
-        authorLinks.add(e);
-      }
-      String cls = e.className();
-      String id = e.id();
+      if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
       if (cls.isEmpty() && id.isEmpty()) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
       }
-      String hints = Furniture.hints(e);
+      String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
       if (Furniture.containsAny(hints, BYLINE_HINTS)) add(bylineBlocks, e);
-      if (startsWithSourceLabel(e) || hints.contains("source") && !hints.contains("resource")) {
+      if (hints.contains("source") && !hints.contains("resource") || startsWithSourceLabel(e)) {
         add(sourceCredits, e);
       }
     }
 
     @Override
-    public void tail(Node node, int depth) {}
+    public void tail(Node node, int depth) {
+      if (skipDepth > 0 && node instanceof Element) skipDepth--;
+    }
 
     private void readMeta(Element m) {
       String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
