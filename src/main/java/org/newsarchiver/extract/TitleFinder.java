@@ -36,7 +36,7 @@ final class TitleFinder {
         if (SiteNames.letters(h).equals(key)) return h;
       }
       for (String h : headings) {
-        if (isPartOf(h, primary)) return h;
+        if (isPartOf(h, primary) || continues(h, clean)) return h;
       }
       if (headline == null) {
         // a social-media variant of the headline: the page's own heading is what readers see
@@ -89,9 +89,27 @@ final class TitleFinder {
     if (heading.length() >= title.length()) return false;
     if (title.startsWith(heading + " (")) return true;
     for (String sep : SEPARATORS) {
-      if (title.startsWith(heading + sep) || title.endsWith(sep + heading)) return true;
+      if (title.endsWith(sep + heading)) return true;
+      // "Heading | Section": the rest must be short, or it is the title's own second half
+      if (title.startsWith(heading + sep) && isShortName(title.substring(heading.length() + sep.length()))) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /** The visible heading is the metadata title with its second half: "Title：more words". */
+  private static boolean continues(String heading, String title) {
+    if (title.length() < 10) return false;
+    for (String sep : SEPARATORS) {
+      if (heading.startsWith(title + sep) && heading.length() > title.length() + sep.length()) return true;
+    }
+    return false;
+  }
+
+  private static boolean isShortName(String part) {
+    String p = part.strip();
+    return p.split(" ").length <= 3 && p.length() <= 25;
   }
 
   /** Cuts a leading or trailing part that names the site, once at each end. */

@@ -85,4 +85,12 @@ class TitleFinderTest {
             + "<body><h1>thanks for visiting our money pages</h1></body>";
     assertThat(title(html, "https://example.org/a")).isEqualTo("Hundreds of airport workers go on strike");
   }
+
+  @Test
+  void takesHeadingThatContinuesOgTitle() {
+    String html =
+        "<head><meta property='og:title' content='Intel NUCで最新SSDを比較してみた'></head>"
+            + "<body><h1>Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC");
+  }
 }
