@@ -1,8 +1,6 @@
 package org.newsarchiver.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,16 +40,6 @@ public record CorpusRecord(
         str(n, "text", null),
         str(n, "text_prefix", null),
         str(n, "author", null));
-  }
-
-  static List<String> fields(CorpusRecord r) {
-    List<String> out = new ArrayList<>();
-    if (r.title != null) out.add("title");
-    if (r.published != null) out.add("published");
-    if (r.text != null) out.add("text");
-    if (r.textPrefix != null) out.add("text_prefix");
-    if (r.author != null) out.add("author");
-    return out;
   }
 
   private static @Nullable String str(JsonNode n, String field, @Nullable String dflt) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -33,6 +32,7 @@ final class ContentScorer {
 
   private static final Stats NONE = new Stats();
   private static final int ANCESTOR_LEVELS = 5;
+  private static final int MAX_BYLINE_TEXT = 100;
 
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final List<Element> candidates = new ArrayList<>();
@@ -146,7 +146,8 @@ final class ContentScorer {
       int raw = rawText(e, article);
       return !article[0] && !(raw * 2 >= pageText && Furniture.isLayoutName(hints));
     }
-    return Furniture.isByline(e, hints, 0) || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= 100;
+    return Furniture.isMarkedAuthor(e)
+        || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= MAX_BYLINE_TEXT;
   }
 
   /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
@@ -213,16 +214,4 @@ final class ContentScorer {
     return n;
   }
 
-  static @Nullable Element best(List<Element> elements, ContentScorer scorer) {
-    Element best = null;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (Element e : elements) {
-      double s = scorer.of(e).score;
-      if (s > bestScore) {
-        best = e;
-        bestScore = s;
-      }
-    }
-    return best;
-  }
 }

@@ -90,8 +90,8 @@ final class Furniture {
     return containsAny(hints, LAYOUT);
   }
 
-  /** A short byline or dateline block: already read as metadata, not body text. */
-  static boolean isByline(Element e, String hints, int textLength) {
+  /** Marked as the author ({@code rel=author}, {@code itemprop=author}): metadata, not body text. */
+  static boolean isMarkedAuthor(Element e) {
     return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");
   }
 
