@@ -15,7 +15,8 @@ import org.jsoup.nodes.Element;
 final class PageClassifier {
   /** Below this many characters of body text, a page may be a wall rather than an article. */
   private static final int SHORT_BODY = 600;
-  private static final int MIN_ARTICLE = 140;
+  private static final int MIN_ARTICLE = 80;
+  private static final int NEARLY_EMPTY = 50;
 
   private static final String[] BLOCK_PHRASES = {
     "just a moment", "attention required", "are you a robot", "are you a human", "verify you are human",
@@ -47,8 +48,14 @@ final class PageClassifier {
     if (pageText.strip().length() < 20 && !hasAppRoot(doc) && doc.getElementsByTag("noscript").isEmpty()) {
       return PageStatus.EMPTY;
     }
+    // a banner beside a short article is not a wall: the wall is what was read as the body, or
+    // nothing was read and the page around says why
+    String lowerBody = String.join(" ", body).toLowerCase(Locale.ROOT);
     if (containsAny(lowerTitle, BLOCK_PHRASES)
-        || pageText.length() < 3000 && (containsAny(lowerText, BLOCK_PHRASES) || hasHint(doc, BLOCK_HINTS))) {
+        || containsAny(lowerBody, BLOCK_PHRASES)
+        || length < NEARLY_EMPTY
+            && pageText.length() < 3000
+            && (containsAny(lowerText, BLOCK_PHRASES) || hasHint(doc, BLOCK_HINTS))) {
       return PageStatus.BLOCKED;
     }
     if (length < MIN_ARTICLE && needsJavaScript(doc, lowerText)) return PageStatus.NEEDS_JAVASCRIPT;

@@ -40,4 +40,17 @@ class PageClassifierTest {
   void keepsShortJapaneseArticleOk() {
     assertThat(Fixtures.extract("japanese.html").status()).isEqualTo(PageStatus.OK);
   }
+
+  @Test
+  void keepsShortArticleWithCookieConsentBannerOk() {
+    String html =
+        "<html lang='en'><head><title>Library opens on Sundays</title></head><body>"
+            + "<div class='cookie-consent'>We value your privacy. Accept cookies?</div>"
+            + "<article><h1>Library opens on Sundays</h1><p>The central library will open on Sundays from"
+            + " March, from ten until four, after a vote by the council on Tuesday evening.</p></article></body></html>";
+    Article a =
+        new ArticleExtractor()
+            .extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
+    assertThat(a.status()).isEqualTo(PageStatus.OK);
+  }
 }
