@@ -1,14 +1,208 @@
 package org.newsarchiver.extract;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
-/** Finds the article's author(s) in metadata and bylines. */
+/**
+ * Finds the article's author(s): JSON-LD {@code author} names, then author metadata, then the
+ * page's byline ({@code rel=author}, {@code itemprop=author}, byline and author classes). "By A and
+ * B" becomes {@code [A, B]}; URLs, e-mail addresses and dates are no names. Stateless.
+ */
 final class AuthorFinder {
+  private static final int MAX_BYLINE = 120;
+
   private AuthorFinder() {}
 
   static List<String> find(Document doc, JsonLd ld) {
-    String a = TextNormalizer.line(doc.select("meta[name=author]").attr("content"));
-    return a == null ? List.of() : List.of(a);
+    List<String> names = fromJsonLd(ld);
+    if (!names.isEmpty()) return names;
+    names = fromMarked(doc);
+    if (!names.isEmpty()) return names;
+    Meta meta = Meta.read(doc);
+    List<String> organisation = List.of();
+    for (String key :
+        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author"}) {
+      names = Bylines.split(meta.get(key));
+      if (names.isEmpty()) continue;
+      if (!isOrganisation(names, doc, ld, meta)) return names;
+      if (organisation.isEmpty()) organisation = names;
+    }
+    names = fromAuthorLinks(doc, true);
+    if (!names.isEmpty()) return names;
+    names = fromBylineClass(doc);
+    if (!names.isEmpty()) return names;
+    names = fromAuthorLinks(doc, false);
+    return names.isEmpty() ? organisation : names;
+  }
+
+  private static List<String> fromJsonLd(JsonLd ld) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode article : ld.articles()) {
+      JsonNode author = article.get("author");
+      if (author == null) author = article.get("creator");
+      if (author == null) continue;
+      if (author.isArray()) {
+        for (JsonNode a : author) addAll(out, Bylines.split(JsonLd.text(a)));
+      } else {
+        addAll(out, Bylines.split(JsonLd.text(author)));
+      }
+      if (!out.isEmpty()) return out;
+    }
+    return out;
+  }
+
+  /** Names marked as such: {@code rel=author} / {@code itemprop=author} near the first one. */
+  private static List<String> fromMarked(Document doc) {
+    List<String> out = new ArrayList<>();
+    Element first = null;
+    for (Element e : PageIndex.of(doc).markedAuthors) {
+      if (first == null) {
+        first = e;
+      } else if (!near(first, e)) {
+        continue;
+      }
+      Element name = e.selectFirst("[itemprop=name]");
+      String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
+      if (text.length() <= MAX_BYLINE) addAll(out, Bylines.split(text));
+    }
+    return out;
+  }
+
+  /** Two elements in one byline: they share a parent or grandparent. */
+  private static boolean near(Element a, Element b) {
+    Element pa = a.parent();
+    Element pb = b.parent();
+    if (pa == null || pb == null) return false;
+    if (pa == pb) return true;
+    Element ga = pa.parent();
+    return ga != null && ga == pb.parent();
+  }
+
+  /**
+   * Links to an author page ({@code /author/…}, {@code /profile/…}) with a name for text: the first
+   * one that a "By" precedes, else the first one; with the author links beside it.
+   */
+  private static List<String> fromAuthorLinks(Document doc, boolean onlyAfterBy) {
+    Element first = null;
+    Element firstBy = null;
+    for (Element a : PageIndex.of(doc).authorLinks) {
+      if (!isNameLike(a.text())) continue;
+      if (first == null) first = a;
+      if (precededByBy(a)) {
+        firstBy = a;
+        break;
+      }
+    }
+    Element chosen = firstBy != null || onlyAfterBy ? firstBy : first;
+    if (chosen == null) return List.of();
+    List<String> out = new ArrayList<>(Bylines.split(chosen.text()));
+    Element parent = chosen.parent();
+    if (parent != null) {
+      for (Element a : parent.getElementsByTag("a")) {
+        if (a != chosen && PageIndex.isAuthorPath(a.attr("href")) && isNameLike(a.text())) {
+          addAll(out, Bylines.split(a.text()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** "By" (or "Von", "Par"...) written just before the link, in its parent or the element before. */
+  private static boolean precededByBy(Element a) {
+    for (Element e = a; e != null && e.parent() != null; e = e.parent()) {
+      org.jsoup.nodes.Node prev = e.previousSibling();
+      while (prev instanceof org.jsoup.nodes.TextNode t && t.isBlank()) prev = prev.previousSibling();
+      if (prev != null) {
+        String text = prev instanceof org.jsoup.nodes.TextNode t ? t.text() : prev instanceof Element el ? el.text() : "";
+        String lower = text.strip().toLowerCase(Locale.ROOT);
+        return lower.endsWith("by") || lower.endsWith("by:") || lower.endsWith("von") || lower.endsWith("par")
+            || lower.endsWith("por") || lower.endsWith("door");
+      }
+      if (e != a && e.childrenSize() > 2) return false;
+    }
+    return false;
+  }
+
+  /** A byline block by its class or id; its linked names where it links them. */
+  private static List<String> fromBylineClass(Document doc) {
+    for (Element e : PageIndex.of(doc).bylineBlocks) {
+      String hints = Furniture.hints(e);
+      if (hints.contains("avatar") || hints.contains("bio") || hints.contains("image")) continue;
+      String text = e.text();
+      if (text.isEmpty() || text.length() > MAX_BYLINE) continue;
+      List<String> linked = new ArrayList<>();
+      for (Element a : e.getElementsByTag("a")) {
+        String t = a.text();
+        if (isNameLike(t) && !afterPlaceWord(a)) addAll(linked, Bylines.split(t));
+      }
+      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(text)) : linked;
+      if (names.isEmpty()) continue;
+      // "<span class=author>A</span> et <span class=author>B</span>"
+      for (Element sib = e.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
+        if (!sib.className().equals(e.className()) || sib.text().length() > MAX_BYLINE) break;
+        addAll(names, Bylines.split(sib.text()));
+      }
+      return names;
+    }
+    return List.of();
+  }
+
+  /** The site or a company named as author ("ABC News", "Example Media Inc."): a byline may say more. */
+  private static boolean isOrganisation(List<String> names, Document doc, JsonLd ld, Meta meta) {
+    if (names.size() != 1) return false;
+    String name = names.get(0);
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String suffix : new String[] {" inc.", " inc", " llc", " ltd", " ltd.", " gmbh", " corp", " corp."}) {
+      if (lower.endsWith(suffix)) return true;
+    }
+    return SiteNames.of(doc, ld, meta).named(name);
+  }
+
+  /** A link after "in" or "on" names a section or a place, not an author ("by A in Politics"). */
+  private static boolean afterPlaceWord(Element a) {
+    if (!(a.previousSibling() instanceof org.jsoup.nodes.TextNode t)) return false;
+    String before = t.text().strip().toLowerCase(Locale.ROOT);
+    return before.equals("in") || before.endsWith(" in") || before.equals("on") || before.endsWith(" on");
+  }
+
+  /** One to five words, no digits, not a link label such as "Twitter" or "View all posts". */
+  static boolean isNameLike(String text) {
+    String t = text.strip();
+    if (t.isEmpty() || t.length() > 60) return false;
+    int words = t.split("\\s+").length;
+    if (words > 5) return false;
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isDigit(t.charAt(i))) return false;
+    }
+    String lower = t.toLowerCase(Locale.ROOT);
+    for (String w : LINK_LABELS) {
+      if (lower.contains(w)) return false;
+    }
+    return true;
+  }
+
+  private static final String[] LINK_LABELS = {
+    "twitter", "facebook", "email", "e-mail", "follow", "view ", "more ", "archive", "rss", "posts",
+    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all "
+  };
+
+  private static void addAll(List<String> out, List<String> names) {
+    for (String n : names) {
+      if (!out.contains(n)) out.add(n);
+    }
+  }
+
+  static boolean looksLikeName(@Nullable String s) {
+    if (s == null || s.isEmpty() || s.length() > 80 || Character.isDigit(s.charAt(0))) return false;
+    String lower = s.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("see ") || lower.startsWith("view ") || lower.equals("bio") || lower.contains("full bio")) {
+      return false;
+    }
+    return !(lower.startsWith("http") || lower.contains("www.") || lower.contains("@") && lower.contains("."));
   }
 }

@@ -1,20 +1,135 @@
 package org.newsarchiver.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-/** Finds the article's title in metadata and headings when no site selector gives one. */
+/**
+ * Finds the article's title when no site selector gives one. The first metadata title (JSON-LD
+ * headline, {@code og:title}, {@code title}, {@code twitter:title}) is preferred, in the wording of a
+ * heading that says the same; a site-name suffix or prefix ("… | Site") is cut only where it names the site ({@code
+ * og:site_name}, {@code application-name}, the publisher or the host). Without metadata the
+ * {@code <title>} serves, then the first {@code h1}. Stateless.
+ */
 final class TitleFinder {
+  private static final String[] SEPARATORS = {
+    " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "：", " : ", ": ", ":", " _", "_", "｜", " ｜ "
+  };
+  private static final int MAX_HEADINGS = 4;
+
   private TitleFinder() {}
 
   static @Nullable String find(Document doc, JsonLd ld) {
-    String t = TextNormalizer.line(ld.articleText("headline"));
-    if (t != null) return t;
-    Element og = doc.selectFirst("meta[property=og:title][content]");
-    if (og != null && (t = TextNormalizer.line(og.attr("content"))) != null) return t;
-    Element h1 = doc.selectFirst("h1");
-    if (h1 != null && (t = TextNormalizer.line(h1.text())) != null) return t;
-    return TextNormalizer.line(doc.title());
+    Meta meta = Meta.read(doc);
+    SiteNames sites = SiteNames.of(doc, ld, meta);
+    String headline = TextNormalizer.line(ld.articleText("headline"));
+    String primary =
+        headline != null ? headline : meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
+    List<String> headings = headings(doc);
+    if (primary != null) {
+      String clean = withoutSiteName(primary, sites);
+      String key = SiteNames.letters(clean);
+      for (String h : headings) {
+        // the visible heading's quotes and capitals, where it says the same
+        if (SiteNames.letters(h).equals(key)) return h;
+      }
+      for (String h : headings) {
+        if (isPartOf(h, primary) || continues(h, clean)) return h;
+      }
+      if (headline == null) {
+        // a social-media variant of the headline: the page's own heading is what readers see
+        for (String h : headings) {
+          if (isVariantOf(h, clean)) return h;
+        }
+      }
+      return clean;
+    }
+    String title = TextNormalizer.line(doc.title());
+    if (title != null) return withoutSiteName(title, sites);
+    return headings.isEmpty() ? null : headings.get(0);
   }
+
+  private static void add(List<String> list, @Nullable String value) {
+    if (value != null && !list.contains(value)) list.add(value);
+  }
+
+  private static List<String> headings(Document doc) {
+    List<String> out = new ArrayList<>();
+    for (Element h : PageIndex.of(doc).headings) {
+      String t = TextNormalizer.line(h.text());
+      if (t != null) add(out, t);
+      if (out.size() >= MAX_HEADINGS) break;
+    }
+    return out;
+  }
+
+  /** Two wordings of one headline: most words of the shorter one are in the longer one. */
+  static boolean isVariantOf(String heading, String title) {
+    java.util.Set<String> a = words(heading);
+    java.util.Set<String> b = words(title);
+    if (a.size() < 4 || b.size() < 4) return false;
+    int shared = 0;
+    for (String w : a) if (b.contains(w)) shared++;
+    return shared >= 4 && shared * 10 >= Math.min(a.size(), b.size()) * 6;
+  }
+
+  private static java.util.Set<String> words(String s) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) out.add(w);
+    }
+    return out;
+  }
+
+  /** {@code heading} is one side of {@code title} split at a separator, and a real title, not a word. */
+  private static boolean isPartOf(String heading, String title) {
+    if (heading.length() < 10 || heading.length() * 2 < title.length()) return false;
+    if (heading.length() >= title.length()) return false;
+    if (title.startsWith(heading + " (")) return true;
+    for (String sep : SEPARATORS) {
+      if (title.endsWith(sep + heading)) return true;
+      // "Heading | Section": the rest must be short, or it is the title's own second half
+      if (title.startsWith(heading + sep) && isShortName(title.substring(heading.length() + sep.length()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The visible heading is the metadata title with its second half: "Title：more words". */
+  private static boolean continues(String heading, String title) {
+    if (title.length() < 10) return false;
+    for (String sep : SEPARATORS) {
+      if (heading.startsWith(title + sep) && heading.length() > title.length() + sep.length()) return true;
+    }
+    return false;
+  }
+
+  private static boolean isShortName(String part) {
+    String p = part.strip();
+    return p.split(" ").length <= 3 && p.length() <= 25;
+  }
+
+  /** Cuts a leading or trailing part that names the site, once at each end. */
+  static String withoutSiteName(String title, SiteNames sites) {
+    String t = title;
+    for (String sep : SEPARATORS) {
+      int i = t.lastIndexOf(sep);
+      if (i > 0 && sites.named(t.substring(i + sep.length()))) {
+        t = t.substring(0, i).strip();
+        break;
+      }
+    }
+    for (String sep : SEPARATORS) {
+      int i = t.indexOf(sep);
+      if (i > 0 && i + sep.length() < t.length() && sites.named(t.substring(0, i))) {
+        t = t.substring(i + sep.length()).strip();
+        break;
+      }
+    }
+    return t.isEmpty() ? title : t;
+  }
+
 }

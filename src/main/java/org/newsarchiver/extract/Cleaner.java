@@ -1,0 +1,93 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes furniture from the chosen article block: the subtrees {@link ContentScorer} left out, and
+ * lists, tables and boxes that read as navigation, teasers or widgets rather than prose (Readability's
+ * conditional cleaning). Removes them from the document and can put them back, so that later
+ * readers of the page see it whole. Not thread-safe; one instance per extraction.
+ */
+final class Cleaner {
+  private static final Set<String> CONDITIONAL =
+      Set.of("div", "section", "ul", "ol", "table", "form", "fieldset", "header", "dl");
+
+  private record Removal(Element parent, int index, Element element) {}
+
+  private final List<Removal> removed = new ArrayList<>();
+
+  /** Puts every removed element back where it was, last removed first. */
+  void restore() {
+    for (int i = removed.size() - 1; i >= 0; i--) {
+      Removal r = removed.get(i);
+      r.parent().insertChildren(Math.min(r.index(), r.parent().childNodeSize()), r.element());
+    }
+    removed.clear();
+  }
+
+  private void remove(Element e) {
+    Element parent = e.parent();
+    if (parent == null) return;
+    removed.add(new Removal(parent, e.siblingIndex(), e));
+    e.remove();
+  }
+
+  void clean(List<Element> parts, ContentScorer scorer) {
+    Set<Element> roots = Collections.newSetFromMap(new IdentityHashMap<>());
+    roots.addAll(parts);
+    for (Element f : scorer.furniture()) {
+      if (inside(f, roots)) remove(f);
+    }
+    List<Element> all = new ArrayList<>();
+    for (Element part : parts) all.addAll(part.getAllElements());
+    // inner elements first, so an outer box is judged with what stays in it
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Element e = all.get(i);
+      if (roots.contains(e) || e.parent() == null) continue;
+      String tag = e.normalName();
+      if (CONDITIONAL.contains(tag) && isJunkBox(e, tag, scorer)) {
+        remove(e);
+      } else if (ContentScorer.isHeading(tag) && isJunkHeading(e, scorer)) {
+        remove(e);
+      }
+    }
+  }
+
+  private static boolean inside(Element e, Set<Element> roots) {
+    for (Element p = e.parent(); p != null; p = p.parent()) {
+      if (roots.contains(p)) return true;
+    }
+    return false;
+  }
+
+  private static boolean isJunkHeading(Element e, ContentScorer scorer) {
+    return Furniture.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
+  }
+
+  private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
+    ContentScorer.Stats s = scorer.of(e);
+    int weight = Furniture.weight(e);
+    // Readability judges by the class weight alone here, not by the content score
+    if (weight < 0) return true;
+    if (s.commas >= 10) return false;
+    boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
+    boolean inFigure = e.closest("figure") != null;
+    double density = scorer.linkDensity(e);
+    int p = s.paragraphs;
+    int img = s.images;
+    int li = s.items - 100;
+    double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
+    if (img > 1 && (double) p / img < 0.5 && !inFigure) return true;
+    if (!list && li > p) return true;
+    if (s.inputs > p / 3) return true;
+    if (!list && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure) return true;
+    if (!list && weight < 25 && density > 0.2) return true;
+    if (weight >= 25 && density > 0.5) return true;
+    return (s.embeds == 1 && s.text < 75) || s.embeds > 1;
+  }
+}

@@ -1,0 +1,217 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Measures and scores a page's elements in two passes over the tree (Readability's scoring, done
+ * bottom-up with counts kept per element): text, link text, commas and child-element counts, and
+ * a content score that paragraphs pass up to their ancestors. Furniture subtrees are left out and
+ * remembered. One instance per page; not thread-safe.
+ */
+final class ContentScorer {
+  /** What one element holds, furniture left out. */
+  static final class Stats {
+    int text;
+    int link;
+    int commas;
+    int paragraphs;
+    int images;
+    int items;
+    int inputs;
+    int embeds;
+    int headingText;
+    double score;
+    boolean candidate;
+  }
+
+  private static final Stats NONE = new Stats();
+  private static final int ANCESTOR_LEVELS = 5;
+  private static final int MAX_BYLINE_TEXT = 100;
+
+  private final Map<Element, Stats> stats = new IdentityHashMap<>();
+  private final List<Element> candidates = new ArrayList<>();
+  private final List<Element> furniture = new ArrayList<>();
+  private int pageText;
+
+  /** Measures and scores everything under {@code root}. */
+  void score(Element root) {
+    org.jsoup.nodes.Document doc = root.ownerDocument();
+    pageText = doc != null && root == doc.body() ? PageIndex.of(doc).bodyText : rawText(root, new boolean[1]);
+    measure(root, false);
+    for (Element c : candidates) {
+      Stats s = stats.get(c);
+      s.score *= 1 - linkDensity(c);
+    }
+  }
+
+  Stats of(Element e) {
+    Stats s = stats.get(e);
+    return s == null ? NONE : s;
+  }
+
+  List<Element> candidates() {
+    return candidates;
+  }
+
+  /** Elements left out as furniture, in document order. */
+  List<Element> furniture() {
+    return furniture;
+  }
+
+  double linkDensity(Element e) {
+    Stats s = of(e);
+    return s.text == 0 ? 0 : (double) s.link / s.text;
+  }
+
+  /** Text length under an element, never-text tags left out; sets {@code article[0]} if it holds an article. */
+  private static int rawText(Element e, boolean[] article) {
+    int n = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        n += length(t.getWholeText());
+      } else if (child instanceof Element el && !Furniture.NEVER_TEXT.contains(el.normalName())) {
+        if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
+        n += rawText(el, article);
+      }
+    }
+    return n;
+  }
+
+  private void measure(Element e, boolean inLink) {
+    Stats s = stats(e);
+    String tag = e.normalName();
+    // text written straight into a box, run by run between <br>s and blocks: Readability's "div as p"
+    boolean segments = tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main");
+    int segLength = 0;
+    int segCommas = 0;
+    for (Node child : e.childNodes()) {
+      if (child instanceof TextNode t) {
+        String text = t.getWholeText();
+        int len = length(text);
+        int commas = commas(text);
+        segLength += len;
+        segCommas += commas;
+        s.text += len;
+        s.commas += commas;
+        if (inLink) s.link += len;
+      } else if (child instanceof Element el) {
+        String childTag = el.normalName();
+        if (isFurniture(el)) {
+          furniture.add(el);
+          continue;
+        }
+        measure(el, inLink || childTag.equals("a"));
+        Stats c = stats.get(el);
+        s.text += c.text;
+        s.link += c.link;
+        s.commas += c.commas;
+        s.paragraphs += c.paragraphs + (childTag.equals("p") ? 1 : 0);
+        s.images += c.images + (childTag.equals("img") ? 1 : 0);
+        s.items += c.items + (childTag.equals("li") ? 1 : 0);
+        s.inputs += c.inputs + (childTag.equals("input") ? 1 : 0);
+        s.embeds += c.embeds + (childTag.equals("object") || childTag.equals("embed") ? 1 : 0);
+        s.headingText += isHeading(childTag) ? c.text : c.headingText;
+        if (childTag.equals("br") || Blocks.BLOCK_TAGS.contains(childTag)) {
+          if (segments) addParagraph(e, e, segLength, segCommas);
+          segLength = 0;
+          segCommas = 0;
+        } else {
+          segLength += c.text;
+          segCommas += c.commas;
+        }
+      }
+    }
+    if (tag.equals("p") || tag.equals("pre") || tag.equals("td")) {
+      Element parent = e.parent();
+      if (parent != null) addParagraph(e, parent, s.text, s.commas);
+    } else if (segments) {
+      addParagraph(e, e, segLength, segCommas);
+    }
+  }
+
+  private boolean isFurniture(Element e) {
+    if (Furniture.isFurnitureTag(e)) return true;
+    if (e.attributesSize() == 0) return false;
+    String hints = Furniture.hints(e);
+    if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
+    if (Furniture.isUnlikelyByHints(e, hints)) {
+      // a layout wrapper named badly still holds the article: keep what holds most of the page
+      boolean[] article = new boolean[1];
+      int raw = rawText(e, article);
+      return !article[0] && !(raw * 2 >= pageText && Furniture.isLayoutName(hints));
+    }
+    return Furniture.isMarkedAuthor(e)
+        || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= MAX_BYLINE_TEXT;
+  }
+
+  /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
+  private void addParagraph(Element e, Element first, int length, int commas) {
+    if (length < 25) return;
+    double score = 1 + commas + Math.min(length / 100, 3);
+    Element ancestor = first;
+    for (int level = 0; level < ANCESTOR_LEVELS && ancestor != null; level++) {
+      if (ancestor.parent() == null) break;
+      Stats a = stats(ancestor);
+      if (!a.candidate) {
+        a.candidate = true;
+        a.score = initialScore(ancestor);
+        candidates.add(ancestor);
+      }
+      a.score += level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
+      ancestor = ancestor.parent();
+    }
+  }
+
+  private static double initialScore(Element e) {
+    double base =
+        switch (e.normalName()) {
+          case "div", "article", "main" -> 5;
+          case "pre", "td", "blockquote" -> 3;
+          case "address", "ol", "ul", "dl", "dd", "dt", "li", "form" -> -3;
+          case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+          default -> 0;
+        };
+    return base + Furniture.weight(e);
+  }
+
+  private Stats stats(Element e) {
+    return stats.computeIfAbsent(e, k -> new Stats());
+  }
+
+  static boolean isHeading(String tag) {
+    return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+  }
+
+  /** Characters with each run of white space counted as one. */
+  static int length(String s) {
+    int n = 0;
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
+        if (!space) n++;
+        space = true;
+      } else {
+        n++;
+        space = false;
+      }
+    }
+    return n;
+  }
+
+  private static int commas(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') n++;
+    }
+    return n;
+  }
+
+}

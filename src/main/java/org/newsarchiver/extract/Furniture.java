@@ -1,0 +1,152 @@
+package org.newsarchiver.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+
+/**
+ * Recognizes page furniture from markup alone: tags that never hold article text, hidden elements,
+ * and class / id / role hints (navigation, share bars, related lists, comments, cookie banners...).
+ * It only judges one element; where the article is, is {@link ContentScorer}'s job. Thread-safe.
+ */
+final class Furniture {
+  /** Tags whose content is never the article's text. */
+  static final Set<String> NEVER_TEXT =
+      Set.of("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
+          "canvas", "video", "audio", "button", "select", "option", "textarea", "input", "head",
+          "link", "meta", "math");
+
+  /** Tags that are furniture wherever they are. */
+  private static final Set<String> FURNITURE_TAGS = Set.of("nav", "aside", "footer", "dialog");
+
+  private static final Set<String> FURNITURE_ROLES =
+      Set.of("menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog",
+          "banner", "contentinfo", "search");
+
+  private static final String[] UNLIKELY = {
+    "-ad-", "ad-break", "agegate", "ai2html", "banner", "breadcrumb", "combx", "comment",
+    "community", "cookie", "consent", "cover-wrap", "disqus", "extra", "footer", "gdpr", "header",
+    "legends", "menu", "newsletter", "pagination", "pager", "popup", "related", "remark",
+    "replies", "rss", "sharebar", "sharetools", "sharing-tools", "sharing-buttons", "shoutbox", "sidebar", "skyscraper", "social",
+    "sponsor", "subscribe", "supplemental", "taboola", "outbrain", "recommend", "trending",
+    "most-popular", "mostpopular", "signup", "sign-up", "yom-remote", "modal", "toolbar"
+  };
+  private static final String[] MAYBE = {
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow"
+  };
+  private static final String[] NEGATIVE = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+    "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+    "skyscraper", "sponsor", "shopping", "tags", "widget", "newsletter", "subscribe", "social",
+    "cookie", "byline", "author", "dateline"
+  };
+  private static final String[] POSITIVE = {
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story", "prose"
+  };
+  private static final String[] BYLINE = {"byline", "author", "dateline", "writtenby", "p-author"};
+
+  private Furniture() {}
+
+  /** The lower-cased class and id of an element, space separated; empty when it has neither. */
+  static String hints(Element e) {
+    String cls = e.className();
+    String id = e.id();
+    if (id.isEmpty()) return cls.isEmpty() ? "" : cls.toLowerCase(Locale.ROOT);
+    if (cls.isEmpty()) return id.toLowerCase(Locale.ROOT);
+    return (cls + " " + id).toLowerCase(Locale.ROOT);
+  }
+
+  /** Never text, hidden, or furniture by tag or role. */
+  static boolean isFurnitureTag(Element e) {
+    String tag = e.normalName();
+    if (NEVER_TEXT.contains(tag) || FURNITURE_TAGS.contains(tag)) return true;
+    if (e.attributesSize() == 0) return false;
+    if (e.hasAttr("hidden")) return true;
+    String role = e.attr("role");
+    if (!role.isEmpty() && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
+    return isHiddenByStyle(e) || "true".equals(e.attr("aria-hidden")) && !hints(e).contains("fallback-image");
+  }
+
+  /** Class or id say "not the article" and nothing says "maybe the article". */
+  static boolean isUnlikelyByHints(Element e, String hints) {
+    if (hints.isEmpty()) return false;
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
+        || tag.equals("a")) {
+      return false;
+    }
+    return containsAny(hints, UNLIKELY) && !containsAny(hints, MAYBE) && !isArticleBody(e)
+        || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert")
+        || containsWord(hints, "share") || containsWord(hints, "shares");
+  }
+
+  private static final String[] LAYOUT = {
+    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
+  };
+
+  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
+  static boolean isLayoutName(String hints) {
+    return containsAny(hints, LAYOUT);
+  }
+
+  /** Marked as the author ({@code rel=author}, {@code itemprop=author}): metadata, not body text. */
+  static boolean isMarkedAuthor(Element e) {
+    return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");
+  }
+
+  /** Class or id name a byline or dateline; only short ones are furniture. */
+  static boolean isBylineCandidate(Element e, String hints) {
+    return !hints.isEmpty() && containsAny(hints, BYLINE);
+  }
+
+  static boolean isArticleBody(Element e) {
+    return e.attr("itemprop").equalsIgnoreCase("articleBody");
+  }
+
+  /** Readability's class weight: -25 / +25 for each of class and id that looks negative / positive. */
+  static int weight(Element e) {
+    int w = 0;
+    String cls = e.className();
+    if (!cls.isEmpty()) w += weightOf(cls.toLowerCase(Locale.ROOT));
+    String id = e.id();
+    if (!id.isEmpty()) w += weightOf(id.toLowerCase(Locale.ROOT));
+    if (isArticleBody(e)) w += 25;
+    return w;
+  }
+
+  private static int weightOf(String s) {
+    int w = 0;
+    if (containsAny(s, NEGATIVE)) w -= 25;
+    if (containsAny(s, POSITIVE)) w += 25;
+    return w;
+  }
+
+  private static boolean isHiddenByStyle(Element e) {
+    String style = e.attr("style");
+    if (style.isEmpty()) return false;
+    String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
+    return s.contains("display:none") || s.contains("visibility:hidden");
+  }
+
+  static boolean containsAny(String s, String[] words) {
+    for (String w : words) {
+      if (s.contains(w)) return true;
+    }
+    return false;
+  }
+
+  /** {@code word} as a whole token of class / id text, tokens split on anything but letters and digits. */
+  static boolean containsWord(String s, String word) {
+    int from = 0;
+    while (true) {
+      int i = s.indexOf(word, from);
+      if (i < 0) return false;
+      int end = i + word.length();
+      boolean startOk = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+      boolean endOk = end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
+      if (startOk && endOk) return true;
+      from = i + 1;
+    }
+  }
+}

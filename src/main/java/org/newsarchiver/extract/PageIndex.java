@@ -1,0 +1,155 @@
+package org.newsarchiver.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * What the metadata finders look up, gathered in one walk over the page instead of one query each:
+ * meta values, the first {@code h1} headings, elements marked as author, links to author pages,
+ * byline blocks and source credits. Built once per document and kept in its user data, so it
+ * describes the page as parsed; not for a document changed afterwards.
+ */
+final class PageIndex {
+  private static final String CACHE_KEY = "org.newsarchiver.extract.PageIndex";
+  private static final int MAX_HEADINGS = 12;
+  private static final int MAX_EACH = 50;
+  private static final String[] BYLINE_HINTS = {
+    "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
+  };
+  private static final String[] AUTHOR_PATHS = {
+    "/author/", "/authors/", "/profile/", "/profiles/", "/people/", "/staff/", "/writers/",
+    "/writer/", "/contributor/", "/contributors/", "/editors/", "/journalist/", "/by/", "/autor/",
+    "/autoren/", "/auteur/", "/auteurs/", "/reporter/", "/columnists/"
+  };
+
+  final Map<String, String> meta = new HashMap<>();
+  final List<Element> headings = new ArrayList<>();
+  final List<Element> markedAuthors = new ArrayList<>();
+  final List<Element> authorLinks = new ArrayList<>();
+  final List<Element> bylineBlocks = new ArrayList<>();
+  final List<Element> sourceCredits = new ArrayList<>();
+  /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
+  int bodyText;
+
+  private PageIndex() {}
+
+  static PageIndex of(Document doc) {
+    if (doc.attributes().userData(CACHE_KEY) instanceof PageIndex cached) return cached;
+    PageIndex index = new PageIndex();
+    NodeTraversor.traverse(index.new Visitor(), doc);
+    doc.attributes().userData(CACHE_KEY, index);
+    return index;
+  }
+
+  static boolean isAuthorPath(String href) {
+    return !href.isEmpty() && Furniture.containsAny(href.toLowerCase(Locale.ROOT), AUTHOR_PATHS);
+  }
+
+  private final class Visitor implements NodeVisitor {
+    private int skipDepth;
+    private boolean inBody;
+
+    @Override
+    public void head(Node node, int depth) {
+      if (node instanceof TextNode t) {
+        if (inBody && skipDepth == 0) bodyText += ContentScorer.length(t.getWholeText());
+        return;
+      }
+      if (!(node instanceof Element e)) return;
+      String tag = e.normalName();
+      if (tag.equals("body")) inBody = true;
+      if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
+      if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
+      if (e.attributesSize() == 0) {
+        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+        return;
+      }
+      if (tag.equals("meta")) {
+        readMeta(e);
+        return;
+      }
+      // parsed HTML has lower-case attribute names: exact lookups, one pass over the attributes
+      String rel = "";
+      String itemprop = "";
+      String href = "";
+      String cls = "";
+      String id = "";
+      for (org.jsoup.nodes.Attribute a : e.attributes()) {
+        switch (a.getKey()) {
+          case "rel" -> rel = a.getValue();
+          case "itemprop" -> itemprop = a.getValue();
+          case "href" -> href = a.getValue();
+          case "class" -> cls = a.getValue();
+          case "id" -> id = a.getValue();
+          default -> {}
+        }
+      }
+      if (markedAuthors.size() < MAX_EACH && (rel.equals("author") || itemprop.equals("author"))) {
+        markedAuthors.add(e);
+      }
+      if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
+      if (cls.isEmpty() && id.isEmpty()) {
+        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+        return;
+      }
+      String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
+      if (Furniture.containsAny(hints, BYLINE_HINTS)) add(bylineBlocks, e);
+      if (hints.contains("source") && !hints.contains("resource") || startsWithSourceLabel(e)) {
+        add(sourceCredits, e);
+      }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+      if (skipDepth > 0 && node instanceof Element) skipDepth--;
+    }
+
+    private void readMeta(Element m) {
+      String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+      String text = TextNormalizer.line(value);
+      if (text == null) return;
+      put(m.attr("name"), text);
+      put(m.attr("property"), text);
+      put(m.attr("itemprop"), text);
+      put(m.attr("http-equiv"), text);
+    }
+
+    private void put(String key, String text) {
+      if (!key.isEmpty()) meta.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), text);
+    }
+  }
+
+  private static void add(List<Element> list, Element e) {
+    if (list.size() < MAX_EACH) list.add(e);
+  }
+
+  /** The element's first own text starts with a "Source" label; checked without building strings. */
+  static boolean startsWithSourceLabel(Element e) {
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t) {
+        String raw = t.getWholeText();
+        int i = 0;
+        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
+        if (i == raw.length()) continue;
+        char c = Character.toLowerCase(raw.charAt(i));
+        if ("sqfbźzи来來出".indexOf(c) < 0) return false;
+        String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
+        return s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
+            || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
+            || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
+            || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
+      }
+      if (n instanceof Element) return false;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,109 @@
+package org.newsarchiver.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class AuthorFinderTest {
+
+  private static List<String> authors(String html) {
+    Document doc = Jsoup.parse(html, "https://example.org/a");
+    return AuthorFinder.find(doc, JsonLd.read(doc));
+  }
+
+  @Test
+  void readsAuthorMetaWrittenAsNameAndValue() {
+    assertThat(Fixtures.extract("meta-name-value.html").authors()).containsExactly("Jo Park");
+  }
+
+  @Test
+  void splitsByLineIntoNames() {
+    assertThat(Bylines.split("By JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL"))
+        .containsExactly("JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL");
+  }
+
+  @Test
+  void dropsDateAfterName() {
+    assertThat(Bylines.split("Laura E. Adkins December 28, 2016")).containsExactly("Laura E. Adkins");
+  }
+
+  @Test
+  void dropsGluedByPrefix() {
+    assertThat(Bylines.split("ByTravis Haney")).containsExactly("Travis Haney");
+  }
+
+  @Test
+  void turnsLastNameFirstAround() {
+    assertThat(Bylines.split("Gillman, Steve")).containsExactly("Steve Gillman");
+  }
+
+  @Test
+  void readsLinkedNamesInBylineBlock() {
+    String html =
+        "<body><div class='article-byline'>By <a href='/p/1'>Ana Ruiz</a> and <a href='/p/2'>Li Wei</a>"
+            + " <a href='https://twitter.com/x'>Follow on Twitter</a></div><p>Text</p></body>";
+    assertThat(authors(html)).containsExactly("Ana Ruiz", "Li Wei");
+  }
+
+  @Test
+  void readsRelAuthorOfOneBylineOnly() {
+    String html =
+        "<body><p class='meta'><a rel='author' href='/a'>Juli Clover</a></p><article><p>Text</p></article>"
+            + "<aside><ul><li><div><a rel='author' href='/b'>Someone Else</a></div></li></ul></aside></body>";
+    assertThat(authors(html)).containsExactly("Juli Clover");
+  }
+
+  @Test
+  void ignoresAuthorUrls() {
+    String html = "<head><meta name='author' content='https://www.facebook.com/news'></head><body></body>";
+    assertThat(authors(html)).isEmpty();
+  }
+
+  @Test
+  void readsAuthorPageLinkAfterBy() {
+    String html =
+        "<body><aside><a href='/author/other-person'>Other Person</a></aside>"
+            + "<div class='x1'><span>By</span><div><a href='/author/chris-t'>Chris Thompson</a></div></div></body>";
+    assertThat(authors(html)).containsExactly("Chris Thompson");
+  }
+
+  @Test
+  void keepsNameWithJoiningWordWhole() {
+    assertThat(Bylines.split("Mac & i")).containsExactly("Mac & i");
+  }
+
+  @Test
+  void dropsLinkLabelBeforeName() {
+    assertThat(Bylines.split("More stories by Jeremy Herron")).containsExactly("Jeremy Herron");
+  }
+
+  @Test
+  void prefersBylineOverSiteNamedAsAuthor() {
+    String html =
+        "<head><meta name='author' content='ABC News'><meta property='og:site_name' content='ABC News'></head>"
+            + "<body><div class='byline'>By JOSH HASKELL and DAVID CAPLAN</div></body>";
+    assertThat(authors(html)).containsExactly("JOSH HASKELL", "DAVID CAPLAN");
+  }
+
+  @Test
+  void keepsSiteNamedAsAuthorWhenNothingElseNamesOne() {
+    String html = "<head><meta name='author' content='ABC News'><meta property='og:site_name' content='ABC News'></head>";
+    assertThat(authors(html)).containsExactly("ABC News");
+  }
+
+  @Test
+  void dropsOutletInCapitalsAfterName() {
+    assertThat(Bylines.split("Meg Wagner NEW YORK DAILY NEWS")).containsExactly("Meg Wagner");
+  }
+
+  @Test
+  void skipsSectionLinkAfterIn() {
+    String html =
+        "<body><div class='author'>Written by <a href='https://example.net/'>Michael Larabel</a> in"
+            + " <a href='/linux/Valve'>Valve</a> on 1 June 2019</div></body>";
+    assertThat(authors(html)).containsExactly("Michael Larabel");
+  }
+}

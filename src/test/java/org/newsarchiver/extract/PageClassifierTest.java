@@ -1,0 +1,56 @@
+package org.newsarchiver.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PageClassifierTest {
+
+  @Test
+  void classifiesConsentWallAsBlocked() {
+    assertThat(Fixtures.extract("consent-wall.html").status()).isEqualTo(PageStatus.BLOCKED);
+  }
+
+  @Test
+  void classifiesBrowserCheckAsBlocked() {
+    assertThat(Fixtures.extract("captcha.html").status()).isEqualTo(PageStatus.BLOCKED);
+  }
+
+  @Test
+  void classifiesEmptyAppShellAsNeedsJavascript() {
+    assertThat(Fixtures.extract("app-shell.html").status()).isEqualTo(PageStatus.NEEDS_JAVASCRIPT);
+  }
+
+  @Test
+  void classifiesSubscriberTeaserAsPaywalled() {
+    assertThat(Fixtures.extract("paywall.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
+  void classifiesBlankPageAsEmpty() {
+    assertThat(Fixtures.extract("empty.html").status()).isEqualTo(PageStatus.EMPTY);
+  }
+
+  @Test
+  void keepsArticleWithCookieBannerAndCommentsOk() {
+    assertThat(Fixtures.extract("news-article.html").status()).isEqualTo(PageStatus.OK);
+  }
+
+  @Test
+  void keepsShortJapaneseArticleOk() {
+    assertThat(Fixtures.extract("japanese.html").status()).isEqualTo(PageStatus.OK);
+  }
+
+  @Test
+  void keepsShortArticleWithCookieConsentBannerOk() {
+    String html =
+        "<html lang='en'><head><title>Library opens on Sundays</title></head><body>"
+            + "<div class='cookie-consent'>We value your privacy. Accept cookies?</div>"
+            + "<article><h1>Library opens on Sundays</h1><p>The central library will open on Sundays from"
+            + " March, from ten until four, after a vote by the council on Tuesday evening.</p></article></body></html>";
+    Article a =
+        new ArticleExtractor()
+            .extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
+    assertThat(a.status()).isEqualTo(PageStatus.OK);
+  }
+}

@@ -1,0 +1,96 @@
+package org.newsarchiver.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+class TitleFinderTest {
+
+  private static String title(String html, String url) {
+    Document doc = Jsoup.parse(html, url);
+    return TitleFinder.find(doc, JsonLd.read(doc));
+  }
+
+  @Test
+  void readsOgTitleWrittenAsNameAndValue() {
+    assertThat(Fixtures.extract("meta-name-value.html").title()).isEqualTo("Quiet streets as festival ends");
+  }
+
+  @Test
+  void cutsSuffixThatIsTheSiteName() {
+    String html =
+        "<head><meta property='og:title' content='Rates held at 5% - HelloNews'>"
+            + "<meta property='og:site_name' content='HelloNews'></head>";
+    assertThat(title(html, "https://hellonews.example/a")).isEqualTo("Rates held at 5%");
+  }
+
+  @Test
+  void cutsSuffixThatIsTheHostName() {
+    String html = "<head><title>Rates held at 5% | Dailyledger</title></head>";
+    assertThat(title(html, "https://www.dailyledger.com/a")).isEqualTo("Rates held at 5%");
+  }
+
+  @Test
+  void keepsSuffixThatDoesNotNameTheSite() {
+    String html = "<head><title>Evolve: Shared Mutable History — evolve extension for Mercurial</title></head>";
+    assertThat(title(html, "https://www.mercurial-scm.org/doc/evolve"))
+        .isEqualTo("Evolve: Shared Mutable History — evolve extension for Mercurial");
+  }
+
+  @Test
+  void cutsLeadingSiteName() {
+    String html =
+        "<head><meta property='og:title' content='Riverside Post: Ferry fares to rise'>"
+            + "<meta property='og:site_name' content='Riverside Post'></head>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Ferry fares to rise");
+  }
+
+  @Test
+  void takesHeadingWordingWhenItSaysTheSameAsOgTitle() {
+    String html =
+        "<head><meta property='og:title' content=\"Why the ferry won't run\"></head>"
+            + "<body><h1>Why the ferry won’t run</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Why the ferry won’t run");
+  }
+
+  @Test
+  void takesHeadingThatIsOneSideOfOgTitle() {
+    String html =
+        "<head><meta property='og:title' content='r/Showerthoughts - Vanilla is the greatest underdog story'>"
+            + "</head><body><h1>Vanilla is the greatest underdog story</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Vanilla is the greatest underdog story");
+  }
+
+  @Test
+  void fallsBackToDocumentTitleWithoutMetadata() {
+    assertThat(Fixtures.extract("title-only.html", "https://riverside-allotments.example/minutes").title())
+        .isEqualTo("Minutes of the March meeting — Riverside Allotment Society");
+  }
+
+  @Test
+  void takesVisibleHeadlineOverSocialVariantOfIt() {
+    String html =
+        "<head><meta property='og:title' content='Lady Gaga Shares Pic of Ex Taylor Kinney With Her Mom'></head>"
+            + "<body><h1>Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom</h1></body>";
+    assertThat(title(html, "https://example.org/a"))
+        .isEqualTo("Lady Gaga Shares Photo of Ex Taylor Kinney Hanging With Her Mom");
+  }
+
+  @Test
+  void keepsOgTitleOverUnrelatedHeading() {
+    String html =
+        "<head><meta property='og:title' content='Hundreds of airport workers go on strike'></head>"
+            + "<body><h1>thanks for visiting our money pages</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Hundreds of airport workers go on strike");
+  }
+
+  @Test
+  void takesHeadingThatContinuesOgTitle() {
+    String html =
+        "<head><meta property='og:title' content='Intel NUCで最新SSDを比較してみた'></head>"
+            + "<body><h1>Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC</h1></body>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC");
+  }
+}
