@@ -108,6 +108,10 @@ public final class WarcCapture implements RawCapture {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) ch.write(buf);
       ch.force(false);
+    } catch (java.nio.file.FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw AtomicFiles.withPath(current, e);
     }
     currentSize += bytes.length;
   }
@@ -127,7 +131,13 @@ public final class WarcCapture implements RawCapture {
         .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     WarcCompressed.write(out, info);
-    Files.write(file, out.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+    try {
+      Files.write(file, out.toByteArray(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+    } catch (java.nio.file.FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw AtomicFiles.withPath(file, e);
+    }
     current = file;
     currentDay = day;
     currentSize = out.size();

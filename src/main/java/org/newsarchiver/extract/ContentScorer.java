@@ -7,6 +7,8 @@ import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Measures and scores a page's elements in two passes over the tree (Readability's scoring, done
@@ -28,6 +30,7 @@ final class ContentScorer {
     int headingText;
     double score;
     boolean candidate;
+    boolean inLink;
   }
 
   private static final Stats NONE = new Stats();
@@ -43,7 +46,7 @@ final class ContentScorer {
   void score(Element root) {
     org.jsoup.nodes.Document doc = root.ownerDocument();
     pageText = doc != null && root == doc.body() ? PageIndex.of(doc).bodyText : rawText(root, new boolean[1]);
-    measure(root, false);
+    measure(root);
     for (Element c : candidates) {
       Stats s = stats.get(c);
       s.score *= 1 - linkDensity(c);
@@ -71,19 +74,61 @@ final class ContentScorer {
 
   /** Text length under an element, never-text tags left out; sets {@code article[0]} if it holds an article. */
   private static int rawText(Element e, boolean[] article) {
-    int n = 0;
-    for (Node child : e.childNodes()) {
-      if (child instanceof TextNode t) {
-        n += length(t.getWholeText());
-      } else if (child instanceof Element el && !Furniture.NEVER_TEXT.contains(el.normalName())) {
-        if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
-        n += rawText(el, article);
-      }
-    }
-    return n;
+    int[] n = new int[1];
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              n[0] += length(t.getWholeText());
+            } else if (node instanceof Element el && el != e) {
+              if (Furniture.NEVER_TEXT.contains(el.normalName())) return FilterResult.SKIP_ENTIRELY;
+              if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
+            }
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        e);
+    return n[0];
   }
 
-  private void measure(Element e, boolean inLink) {
+
+  /**
+   * Measures every element under {@code root} bottom-up, without recursion (hostile pages nest
+   * 100,000 levels deep): furniture subtrees are skipped whole and remembered.
+   */
+  private void measure(Element root) {
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (el != root && isFurniture(el)) {
+              furniture.add(el);
+              return FilterResult.SKIP_ENTIRELY;
+            }
+            Stats s = stats(el);
+            Element parent = el.parent();
+            s.inLink = el.normalName().equals("a") || (el != root && parent != null && of(parent).inLink);
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element el) aggregate(el);
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+  }
+
+  /** Adds up an element's own text and its (already measured) children. */
+  private void aggregate(Element e) {
     Stats s = stats(e);
     String tag = e.normalName();
     // text written straight into a box, run by run between <br>s and blocks: Readability's "div as p"
@@ -99,15 +144,11 @@ final class ContentScorer {
         segCommas += commas;
         s.text += len;
         s.commas += commas;
-        if (inLink) s.link += len;
+        if (s.inLink) s.link += len;
       } else if (child instanceof Element el) {
-        String childTag = el.normalName();
-        if (isFurniture(el)) {
-          furniture.add(el);
-          continue;
-        }
-        measure(el, inLink || childTag.equals("a"));
         Stats c = stats.get(el);
+        if (c == null) continue; // furniture, left out
+        String childTag = el.normalName();
         s.text += c.text;
         s.link += c.link;
         s.commas += c.commas;

@@ -47,7 +47,15 @@ final class TitleFinder {
       return clean;
     }
     String title = TextNormalizer.line(doc.title());
-    if (title != null) return withoutSiteName(title, sites);
+    if (title != null) {
+      String clean = withoutSiteName(title, sites);
+      String key = SiteNames.letters(clean);
+      for (String h : headings) {
+        // "Headline — Site Name" whose headline is the page's heading: the part before the site name
+        if (SiteNames.letters(h).equals(key) || isPartOf(h, title)) return h;
+      }
+      return clean;
+    }
     return headings.isEmpty() ? null : headings.get(0);
   }
 

@@ -75,7 +75,8 @@ class SecurityIT {
     try (Stream<Path> all = Files.walk(root)) {
       assertThat(all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')))
           .allMatch(p -> p.equals("sites/paths.yaml")
-              || p.matches("work/archive/paths/(\\.lock|articles\\.csv|" + TEXT_FILE.pattern() + ")"));
+              || p.matches("work/archive/paths/(\\.lock|articles\\.csv|state/[a-z]+\\.(csv|tsv)|warc/digests\\.tsv|"
+                  + "warc/\\d{4}-\\d{2}-\\d{2}-\\d+\\.warc\\.gz|" + TEXT_FILE.pattern() + ")"));
     }
     try (Stream<Path> files = Files.list(archive)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("paths");
@@ -120,7 +121,7 @@ class SecurityIT {
         Sites.write(root, "hosts", base(), "").toString(), "--archive", root.resolve("archive").toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(q -> q.getUrl())
-        .containsExactlyInAnyOrder("/news/", "/news/1-own");
+        .containsExactlyInAnyOrder("/robots.txt", "/news/", "/news/1-own");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).allMatch(q -> q.getHost().equals("127.0.0.1"));
   }
 
