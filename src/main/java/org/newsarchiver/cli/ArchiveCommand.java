@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "archive",
     mixinStandardHelpOptions = true,
     description = {
-      "Archive one article URL now. Uses the site config whose hosts include the URL's host (or",
-      "--site), else the page's own metadata and structure; prints where the text and row went."
+      "Archive one article URL now.",
+      "Uses the site config whose hosts include the URL's host (or --site), else the page's own",
+      "metadata and structure; prints where the text and row went."
     })
 final class ArchiveCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "crawl",
     mixinStandardHelpOptions = true,
     description = {
-      "One pass over the site(s): fetch the start pages, follow the links that match the article",
-      "pattern on the site's own hosts, archive the new articles, print a summary per site."
+      "One pass over the site(s), archiving the new articles.",
+      "Fetches the start pages, feeds and sitemaps, follows the links that match the article",
+      "pattern on the site's own hosts, archives the new articles, prints a summary per site."
     })
 final class CrawlCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -24,8 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export archived articles with their text: JSON Lines (one article per line), CSV (the archive's",
-      "columns plus text) or plain text files. Dates filter on published, else fetched_at."
+      "Export archived articles with their text for other tools.",
+      "JSON Lines (one article per line), CSV (the archive's columns plus text) or plain text",
+      "files. Dates filter on published, else fetched_at."
     })
 final class ExportCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

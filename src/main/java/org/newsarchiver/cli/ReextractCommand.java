@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "reextract",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild a site's text files and CSV rows from the pages its WARC files captured, with the",
-      "current config and extractor, without the network; ids stay the same. Prints 'changed ID URL'",
-      "per article whose text changed, then a summary."
+      "Rebuild a site's texts and rows from its WARC files, offline.",
+      "Uses the current config and extractor; ids stay the same. Prints 'changed ID URL' per",
+      "article whose text changed, then a summary."
     })
 final class ReextractCommand implements Callable<Integer> {
   @Mixin CommonOptions common;

@@ -39,8 +39,9 @@ import picocli.CommandLine.Option;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Keep the sites archived on their schedules (Quartz), until Ctrl-C or SIGTERM. Config files",
-      "changed on disk are picked up without a restart. Logs one line per site run."
+      "Keep the sites archived on their schedules, until Ctrl-C or SIGTERM.",
+      "Quartz runs each site on its cron schedule; config files changed on disk are picked up",
+      "without a restart. Logs one line per site run."
     })
 final class RunCommand implements Callable<Integer> {
   private static final org.slf4j.Logger log = LoggerFactory.getLogger(RunCommand.class);

@@ -17,9 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "verify",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the archive: rows parse, text files exist with their sha256, no orphan text files, no",
-      "duplicate ids, no temp files, WARC files read to the end. One line per problem; exit 1 if any.",
-      "--repair fixes what needs no guessing and says what it did."
+      "Check the archive's integrity; --repair fixes what needs no guessing.",
+      "Rows parse, text files exist with their sha256, no orphan text files, no duplicate ids, no",
+      "temp files, WARC files read to the end. One line per problem; exit 1 if any."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
