@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       CrawlCommand.class,
       RunCommand.class,
       StatusCommand.class,
+      CheckSiteCommand.class,
       ArchiveCommand.class,
       ReextractCommand.class,
       ExportCommand.class,

@@ -19,6 +19,18 @@ public final class ArticleExtractor {
 
   /** Extracts with the site's rules, or with the generic rules alone when {@code site} is null. */
   public Article extract(HtmlPage page, @Nullable SiteConfig site) {
+    return extract(page, site, true);
+  }
+
+  /**
+   * What the site's selectors alone find, every other field empty: shows a user which selectors
+   * still match after a redesign ({@code check-site}).
+   */
+  public Article selectorsOnly(HtmlPage page, SiteConfig site) {
+    return extract(page, site, false);
+  }
+
+  private Article extract(HtmlPage page, @Nullable SiteConfig site, boolean generic) {
     Document doc = Jsoup.parse(page.html(), page.url().toString());
     JsonLd ld = JsonLd.read(doc);
     URI canonical = canonical(doc, page.url());
@@ -41,6 +53,11 @@ public final class ArticleExtractor {
       body = SiteSelectors.paragraphs(doc, sel.body());
     }
 
+    if (!generic) {
+      return new Article(page.url(), canonical, title, date == null ? null : date.date(),
+          date == null ? null : date.source(), readCount, authors, null, source, body,
+          title == null && body.isEmpty() ? PageStatus.NOT_ARTICLE : PageStatus.OK);
+    }
     if (title == null) title = TitleFinder.find(doc, ld);
     if (date == null) date = DateFinder.find(doc, ld, page.url(), page.fetchedAt(), dates);
     if (readCount == null) readCount = ReadCountFinder.find(doc, ld);

@@ -194,6 +194,26 @@ class CommandLineIT {
   }
 
   @Test
+  void checkSitePrintsWhatSelectorsAndGenericExtractorFindFieldByField() throws Exception {
+    server.stubFor(get("/news/").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody(
+        Files.readString(SITE.resolve("listing.html")).replace("OFFSITE", "http://localhost:" + server.getPort()))));
+    serve("/news/1-ok", "1-ok.html", "text/html");
+    Run r = run("check-site", "loopback-times", "--articles", "1", "--allow-private", "--sites", sites().toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("loopback-times: 5 article link(s) on " + base() + "/news/");
+    assertThat(lines.get(2)).isEqualTo(base() + "/news/1-ok");
+    assertThat(lines.get(4)).isEqualTo(String.format("  %-11s %-50s %s", "title",
+        "Council approves the new bridge", "Council approves the new bridge"));
+    assertThat(lines.get(5)).startsWith(String.format("  %-11s %-50s ", "published", "2024-10-28"));
+    assertThat(lines.get(6)).isEqualTo(String.format("  %-11s %-50s %s", "read_count", "726", "726"));
+    assertThat(lines.get(9)).isEqualTo(String.format("  %-11s %-50s %s", "body",
+        "2 paragraphs, 23 words: The city council voted …", "2 paragraphs, 23 words: The city council voted …"));
+    assertThat(new java.io.File(root.resolve("archive").toString())).doesNotExist();
+  }
+
+  @Test
   void sitesListsValidConfigsAndRefusesBadOnes() throws Exception {
     Path dir = sites();
     Files.writeString(dir.resolve("typo.yaml"), "name: typo\nbase_url: https://x.example/\narticle_pattern: x\nstart_page: /\n");
