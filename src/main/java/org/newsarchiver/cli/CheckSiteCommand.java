@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.config.SiteConfig;
-import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.Fetchers;
 import org.newsarchiver.crawl.UrlCanonicalizer;
 import org.newsarchiver.extract.Article;
@@ -49,13 +48,7 @@ final class CheckSiteCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SiteConfigLoader.Loaded loaded = new SiteConfigLoader().loadAll(common.sites);
-    SiteConfig site = loaded.byName(name).orElse(null);
-    if (site == null) {
-      err.println("error config " + loaded.errorFor(name).map(Exception::getMessage)
-          .orElse(common.sites.resolve(name + ".yaml") + ": no such site config; run 'news-archiver sites'"));
-      return ExitCodes.USAGE;
-    }
+    SiteConfig site = common.site(name);
     ArticleExtractor extractor = new ArticleExtractor();
     int code = ExitCodes.OK;
     try (Fetcher fetcher = Fetchers.standard()) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
 import org.newsarchiver.config.SiteConfig;
-import org.newsarchiver.config.SiteConfigLoader;
 import org.newsarchiver.crawl.Reextractor;
 import org.newsarchiver.extract.ArticleExtractor;
 import picocli.CommandLine.Command;
@@ -38,13 +37,7 @@ final class ReextractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SiteConfigLoader.Loaded loaded = new SiteConfigLoader().loadAll(common.sites);
-    SiteConfig site = loaded.byName(name).orElse(null);
-    if (site == null) {
-      err.println("error config " + loaded.errorFor(name).map(Exception::getMessage)
-          .orElse(common.sites.resolve(name + ".yaml") + ": no such site config; run 'news-archiver sites' to list them"));
-      return ExitCodes.USAGE;
-    }
+    SiteConfig site = common.site(name);
     Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
     Reextractor.Summary summary =
         new Reextractor(new ArticleExtractor(), common.archive).run(site, from, o -> {
