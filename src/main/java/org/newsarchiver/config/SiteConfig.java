@@ -28,7 +28,8 @@ public record SiteConfig(
     @Nullable Pattern readCountPattern,
     RequestSettings request,
     String schedule,
-    Revisit revisit) {
+    Revisit revisit,
+    double driftThreshold) {
 
   /**
    * When archived articles are fetched again to follow their read count and edits:
@@ -53,13 +54,27 @@ public record SiteConfig(
       int maxArticles, Selectors selectors, DateSettings dates, @Nullable Pattern readCountPattern,
       RequestSettings request, String schedule) {
     this(name, baseUrl, hosts, startPages, feeds, sitemaps, articlePattern, excludePattern, nextPage, maxPages,
-        maxArticles, selectors, dates, readCountPattern, request, schedule, Revisit.DEFAULT);
+        maxArticles, selectors, dates, readCountPattern, request, schedule, Revisit.DEFAULT,
+        Limits.DRIFT_THRESHOLD);
+  }
+
+  /** A site with the default drift threshold. */
+  public SiteConfig(
+      String name, URI baseUrl, List<String> hosts, List<URI> startPages, List<URI> feeds, List<URI> sitemaps,
+      Pattern articlePattern, @Nullable Pattern excludePattern, List<FieldSelector> nextPage, int maxPages,
+      int maxArticles, Selectors selectors, DateSettings dates, @Nullable Pattern readCountPattern,
+      RequestSettings request, String schedule, Revisit revisit) {
+    this(name, baseUrl, hosts, startPages, feeds, sitemaps, articlePattern, excludePattern, nextPage, maxPages,
+        maxArticles, selectors, dates, readCountPattern, request, schedule, revisit, Limits.DRIFT_THRESHOLD);
   }
 
   /** Site names become folder names, so they are kept to a safe alphabet. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   public SiteConfig {
+    if (!(driftThreshold >= 0 && driftThreshold <= 1)) {
+      throw new IllegalArgumentException("drift_threshold: " + driftThreshold + " is outside 0..1; write e.g. 0.2");
+    }
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "name: '" + name + "' must be 1-64 of a-z 0-9 . _ - starting with a letter or digit");

@@ -129,11 +129,12 @@ public final class SiteConfigLoader {
           "'" + schedule + "' is not a Quartz cron expression; write e.g. '0 0/30 * * * ?'");
     }
     SiteConfig.Revisit revisit = readRevisit(top.child("revisit"));
+    double drift = fraction(top, "drift_threshold", Limits.DRIFT_THRESHOLD);
     top.rejectUnknown();
     try {
       return new SiteConfig(
           name, base, hosts, starts, feeds, sitemaps, article, exclude, nextPage, maxPages,
-          maxArticles, selectors, dates, count, request, schedule, revisit);
+          maxArticles, selectors, dates, count, request, schedule, revisit, drift);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where, e.getMessage());
     }
@@ -299,6 +300,19 @@ public final class SiteConfigLoader {
       return uri;
     } catch (URISyntaxException e) {
       throw node.error(node.field(name), "'" + text + "' is not a URL: " + e.getReason());
+    }
+  }
+
+  private static double fraction(ConfigNode node, String name, double dflt) throws ConfigException {
+    String text = node.optionalText(name);
+    if (text == null) return dflt;
+    try {
+      double v = text.endsWith("%") ? Double.parseDouble(text.substring(0, text.length() - 1).strip()) / 100
+          : Double.parseDouble(text);
+      if (v < 0 || v > 1) throw new NumberFormatException();
+      return v;
+    } catch (NumberFormatException e) {
+      throw node.error(node.field(name), "'" + text + "' is not a share from 0 to 1; write e.g. 0.2 or 20%");
     }
   }
 

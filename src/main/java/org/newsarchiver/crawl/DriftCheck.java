@@ -3,7 +3,6 @@ package org.newsarchiver.crawl;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsarchiver.archive.ArchiveRow;
-import org.newsarchiver.config.Limits;
 
 /**
  * Notices a site that changed its layout under its config: its article pattern matched no link, or
@@ -11,6 +10,7 @@ import org.newsarchiver.config.Limits;
  * without notice; selectors then fail silently unless someone counts.
  */
 final class DriftCheck {
+  private final double threshold;
   private int archived;
   private int noTitle;
   private int noDate;
@@ -18,6 +18,10 @@ final class DriftCheck {
   private String noTitleExample = "";
   private String noDateExample = "";
   private String noBodyExample = "";
+
+  DriftCheck(double threshold) {
+    this.threshold = threshold;
+  }
 
   void archived(ArchiveRow row) {
     archived++;
@@ -48,7 +52,7 @@ final class DriftCheck {
   }
 
   private void field(List<String> out, String name, int empty, String example) {
-    if (archived > 0 && empty > Limits.DRIFT_THRESHOLD * archived) {
+    if (archived > 0 && empty > threshold * archived) {
       out.add(name + " empty in " + empty + " of " + archived + " new articles, e.g. " + example);
     }
   }

@@ -132,7 +132,7 @@ public final class SiteCrawler {
       }
       if (!stop.getAsBoolean()) new Discovery(requests, site, allowPrivate).collect(articles);
       listener.discovered(articles.size());
-      DriftCheck drift = new DriftCheck();
+      DriftCheck drift = new DriftCheck(site.driftThreshold());
       int fetched = 0;
       for (Map.Entry<URI, LinkHint> entry : articles.entrySet()) {
         URI url = entry.getKey();

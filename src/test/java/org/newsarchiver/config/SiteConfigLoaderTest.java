@@ -42,6 +42,7 @@ class SiteConfigLoaderTest {
         .isEqualTo(new RequestSettings(null, URI.create("https://ops.example/contact"), Duration.ofMillis(1500),
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 2L << 20, 2));
     assertThat(s.schedule()).isEqualTo("0 0/30 * * * ?");
+    assertThat(s.driftThreshold()).isEqualTo(0.3);
   }
 
   @Test
@@ -53,6 +54,7 @@ class SiteConfigLoaderTest {
     assertThat(s.request()).isEqualTo(RequestSettings.DEFAULT);
     assertThat(s.maxPages()).isEqualTo(Limits.MAX_PAGES);
     assertThat(s.schedule()).isEqualTo(Limits.DEFAULT_SCHEDULE);
+    assertThat(s.driftThreshold()).isEqualTo(Limits.DRIFT_THRESHOLD);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,6 +70,7 @@ class SiteConfigLoaderTest {
         "bad-duration.yaml   | request.delay: 'soon' is not a duration; write e.g. 500ms, 1s, 1.5s, 2m or 1h",
         "bad-yaml.yaml       | not valid YAML",
         "bad-url.yaml        | base_url: 'ftp://x.example/' is not an http(s) URL; write e.g. https://example.org/news/",
+        "bad-drift.yaml      | drift_threshold: 'lots' is not a share from 0 to 1; write e.g. 0.2 or 20%",
         "bad-cron.yaml       | schedule: 'every hour' is not a Quartz cron expression; write e.g. '0 0/30 * * * ?'",
       })
   void refusesABadConfigNamingFileAndField(String file, String message) {
