@@ -55,17 +55,8 @@ final class ArchiveCommand implements Callable<Integer> {
     }
     SiteConfig site = null;
     if (Files.isDirectory(common.sites)) {
-      SiteConfigLoader.Loaded loaded = new SiteConfigLoader().loadAll(common.sites);
-      if (siteName != null) {
-        site = loaded.byName(siteName).orElse(null);
-        if (site == null) {
-          err.println("error config " + loaded.errorFor(siteName).map(Exception::getMessage)
-              .orElse(common.sites.resolve(siteName + ".yaml") + ": no such site config; run 'news-archiver sites'"));
-          return ExitCodes.USAGE;
-        }
-      } else {
-        site = loaded.forHost(uri.getHost()).orElse(null);
-      }
+      site = siteName != null ? common.site(siteName)
+          : new SiteConfigLoader().loadAll(common.sites).forHost(uri.getHost()).orElse(null);
     }
     String folder = site != null ? site.name() : (siteName != null ? siteName : hostFolder(uri));
     RequestSettings request = site != null ? site.request() : RequestSettings.DEFAULT;

@@ -55,7 +55,7 @@ final class DateFinder {
 
   static @Nullable FoundDate find(
       Document doc, JsonLd ld, URI url, Instant fetchedAt, DateSettings settings) {
-    PublishedDate d = fromJsonLd(CdataJsonLd.orUnwrapped(doc, ld), fetchedAt, settings);
+    PublishedDate d = fromJsonLd(ld, fetchedAt, settings);
     if (d != null) return new FoundDate(d, DateSource.JSON_LD);
     d = fromMeta(doc, fetchedAt, settings);
     if (d != null) return new FoundDate(d, DateSource.META);

@@ -50,7 +50,7 @@ public final class JsonLd {
   public static JsonLd read(Document doc) {
     List<JsonNode> found = new ArrayList<>();
     for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
-      String json = script.data().strip();
+      String json = unwrapCdata(script.data().strip());
       if (json.isEmpty()) continue;
       try {
         collect(LENIENT.readTree(json), found);
@@ -59,6 +59,14 @@ public final class JsonLd {
       }
     }
     return found.isEmpty() ? EMPTY : new JsonLd(List.copyOf(found));
+  }
+
+  /** XHTML habit, kept by some saving tools: {@code <![CDATA[ {...} ]]>} around the JSON. */
+  private static String unwrapCdata(String json) {
+    if (!json.startsWith("<![CDATA[")) return json;
+    String inner = json.substring("<![CDATA[".length());
+    int end = inner.lastIndexOf("]]>");
+    return (end >= 0 ? inner.substring(0, end) : inner).strip();
   }
 
   private static void collect(@Nullable JsonNode node, List<JsonNode> out) {

@@ -47,7 +47,7 @@ final class ReadCountFinder {
   private ReadCountFinder() {}
 
   static @Nullable Long find(Document doc, JsonLd ld) {
-    Long n = fromJsonLd(CdataJsonLd.orUnwrapped(doc, ld));
+    Long n = fromJsonLd(ld);
     return n != null ? n : fromPage(doc);
   }
 

@@ -3,7 +3,6 @@ package org.newsarchiver.fetch;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +44,5 @@ public record FetchResponse(
   /** Whether the server answered 304 to a conditional request. */
   public boolean notModified() {
     return status == 304;
-  }
-
-  /** Whether the content type is HTML or XHTML, or absent (then the bytes decide later). */
-  public boolean looksLikeHtml() {
-    String ct = contentType();
-    if (ct == null) return true;
-    String t = ct.toLowerCase(Locale.ROOT);
-    return t.startsWith("text/html") || t.startsWith("application/xhtml+xml");
   }
 }
