@@ -80,8 +80,10 @@ public final class WarcCapture implements RawCapture {
           .payloadDigest(payload).blockDigest(sha1(block)).body(MediaType.HTTP_RESPONSE, block).build();
     } else {
       byte[] block = HttpMessages.response(r);
-      capture = new WarcResponse.Builder(target)
-          .date(date).payloadDigest(payload).blockDigest(sha1(block)).body(MediaType.HTTP_RESPONSE, block).build();
+      WarcResponse.Builder response = new WarcResponse.Builder(target)
+          .date(date).payloadDigest(payload).blockDigest(sha1(block)).body(MediaType.HTTP_RESPONSE, block);
+      if (r.truncated()) response.truncated(org.netpreserve.jwarc.WarcTruncationReason.LENGTH);
+      capture = response.build();
     }
     byte[] reqBlock = HttpMessages.request(r);
     WarcRequest request = new WarcRequest.Builder(target)

@@ -42,6 +42,21 @@ public final class Limits {
   public static final int MAX_SITEMAP_URLS_PER_RUN = 50_000;
   /** Depth of sitemap indexes followed (an index of indexes is depth 2). */
   public static final int MAX_SITEMAP_DEPTH = 3;
+  /** URLs taken from one sitemap or feed; the rest of it is ignored (the sitemap protocol's own cap). */
+  public static final int MAX_URLS_PER_SITEMAP = 50_000;
+  /** How long a host's robots.txt rules are kept. */
+  public static final Duration ROBOTS_TTL = Duration.ofDays(1);
+  /**
+   * How long a robots.txt that answered 5xx or 429, or could not be reached, counts as disallowing
+   * the whole host before it is asked again (RFC 9309 2.3.1.4).
+   */
+  public static final Duration ROBOTS_UNREACHABLE_TTL = Duration.ofMinutes(30);
+  /** The part of a robots.txt read; the rest is ignored (RFC 9309 asks for at least 500 KiB). */
+  public static final long ROBOTS_MAX_BYTES = 500L * 1024;
+  /** Redirects followed to a robots.txt (RFC 9309: at least five); beyond, it counts as missing. */
+  public static final int ROBOTS_MAX_REDIRECTS = 5;
+  /** The longest Crawl-delay obeyed; a longer one is cut to this. */
+  public static final Duration ROBOTS_MAX_CRAWL_DELAY = Duration.ofSeconds(60);
   /** Attempts at an article that keeps failing; after the last one it is left alone. */
   public static final int MAX_FAILURE_ATTEMPTS = 5;
   /** Wait before the second attempt at a failed article; doubles after each further failure. */

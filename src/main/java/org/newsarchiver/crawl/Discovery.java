@@ -19,9 +19,12 @@ import org.newsarchiver.fetch.SitemapReader;
  * Finds article links in a site's feeds and sitemaps: those its config names and those its
  * robots.txt names ({@code Sitemap:} lines), sitemap indexes followed on the site's own hosts up to
  * {@link Limits#MAX_SITEMAP_DEPTH}, at most {@link Limits#MAX_SITEMAPS_PER_RUN} documents and
- * {@link Limits#MAX_SITEMAP_URLS_PER_RUN} URLs per run. Feed item dates and Google News
- * publication dates and titles are kept as {@link LinkHint}s. A document that fails or does not
- * parse is recorded and skipped; one unchanged since the last run (304) is skipped.
+ * {@link Limits#MAX_SITEMAP_URLS_PER_RUN} URLs per run, {@link Limits#MAX_URLS_PER_SITEMAP} from one
+ * document. Each document is read once per run, so an index that lists itself or a cycle of
+ * indexes ends. A document over the site's body size limit is cut there and its first part used.
+ * Feed item dates and Google News publication dates and titles are kept as {@link LinkHint}s. A
+ * document that fails or does not parse is recorded and skipped; one unchanged since the last run
+ * (304) is skipped.
  */
 final class Discovery {
   static final String BAD_SITEMAP = "bad-sitemap";
@@ -29,7 +32,7 @@ final class Discovery {
   private final SiteRequests requests;
   private final SiteConfig site;
   private final boolean allowPrivate;
-  private final SitemapReader reader = new SitemapReader();
+  private final SitemapReader reader;
 
   private record Doc(URI url, int depth, boolean configured) {}
 
@@ -37,6 +40,7 @@ final class Discovery {
     this.requests = requests;
     this.site = site;
     this.allowPrivate = allowPrivate;
+    this.reader = new SitemapReader(Limits.MAX_URLS_PER_SITEMAP, site.request().maxBodyBytes());
   }
 
   /** Adds the accepted article links found, with their hints; returns the documents read. */
@@ -53,23 +57,27 @@ final class Discovery {
     int urls = 0;
     while (!queue.isEmpty() && read < Limits.MAX_SITEMAPS_PER_RUN && urls < Limits.MAX_SITEMAP_URLS_PER_RUN) {
       Doc doc = queue.poll();
-      if (!seen.add(doc.url())) continue;
-      FetchOptions options = FetchOptions.xml().withAllowPrivate(allowPrivate);
+      if (!seen.add(key(doc.url()))) continue;
+      FetchOptions options = FetchOptions.xml().withAllowPrivate(allowPrivate).truncating();
       if (!doc.configured()) options = options.discovered();
       FetchResponse r = requests.fetch(doc.url(), options);
       if (r == null || r.notModified()) continue;
       read++;
       SitemapReader.Listing listing;
       try {
-        listing = reader.read(r.finalUrl(), r.contentType(), r.body());
-      } catch (IOException e) {
-        requests.fail(new PageFailure(doc.url(), BAD_SITEMAP, e.getMessage()));
+        listing = reader.read(r.finalUrl(), r.contentType(), r.body(), r.truncated());
+      } catch (SitemapReader.BadDocumentException e) {
+        requests.fail(new PageFailure(doc.url(), BAD_SITEMAP, e.detail()));
         continue;
       }
       if (doc.depth() < Limits.MAX_SITEMAP_DEPTH) {
         for (URI child : listing.sitemaps()) {
+          // an index may list thousands: queue no more than can still be read this run
+          if (queue.size() >= Limits.MAX_SITEMAPS_PER_RUN - read) break;
           URI c = UrlCanonicalizer.canonical(child);
-          if (c != null && site.ownsHost(c.getHost())) queue.add(new Doc(c, doc.depth() + 1, false));
+          if (c != null && site.ownsHost(c.getHost()) && !seen.contains(key(c))) {
+            queue.add(new Doc(c, doc.depth() + 1, false));
+          }
         }
       }
       DateSource source = listing.feed() ? DateSource.FEED : DateSource.SITEMAP;
@@ -77,7 +85,7 @@ final class Discovery {
         if (urls >= Limits.MAX_SITEMAP_URLS_PER_RUN) break;
         urls++;
         URI c = UrlCanonicalizer.canonical(e.url());
-        if (c == null || !SiteCrawler.accepts(site, c)) continue;
+        if (c == null || seen.contains(c) || !SiteCrawler.accepts(site, c)) continue; // a sitemap is no article
         LinkHint hint =
             new LinkHint(e.published() == null ? null : new PublishedDate(e.published()), e.title(), source);
         LinkHint old = articles.get(c);
@@ -85,5 +93,11 @@ final class Discovery {
       }
     }
     return read;
+  }
+
+  /** One document however its URL is spelled, so that a cycle is caught through any spelling. */
+  private static URI key(URI url) {
+    URI c = UrlCanonicalizer.canonical(url);
+    return c == null ? url : c;
   }
 }

@@ -53,10 +53,11 @@ final class SiteRequests {
     return s.withDelay(rules(url, options).delay(s.delay()));
   }
 
-  /** A failure with cause {@code robots} when robots.txt disallows the URL, else null. */
+  /** A failure with cause {@code robots} when robots.txt disallows the URL (or is unreachable), else null. */
   @Nullable PageFailure robotsDenial(URI url, FetchOptions options) {
-    if (rules(url, options).allows(url)) return null;
-    return new PageFailure(url, ROBOTS, "disallowed by robots.txt");
+    RobotsCache.Rules rules = rules(url, options);
+    if (rules.allows(url)) return null;
+    return new PageFailure(url, ROBOTS, rules.denial());
   }
 
   /**

@@ -16,13 +16,17 @@ import org.jspecify.annotations.Nullable;
  *     port may be private or loopback; redirects elsewhere are still checked. False for URLs
  *     found in pages, feeds and sitemaps: then every hop is checked
  * @param allowPrivate true to reach private, loopback and link-local addresses on every hop
+ * @param truncate true to cut a body over the size limit at the limit (the response then says
+ *     {@link FetchResponse#truncated()}) rather than refuse it: for robots.txt, sitemaps and feeds,
+ *     whose first part is useful on its own. Either way no more than the limit is read
  */
 public record FetchOptions(
     List<String> acceptedTypes,
     @Nullable String ifNoneMatch,
     @Nullable String ifModifiedSince,
     boolean firstHopTrusted,
-    boolean allowPrivate) {
+    boolean allowPrivate,
+    boolean truncate) {
 
   public static final List<String> HTML_TYPES = List.of("text/html", "application/xhtml+xml");
   public static final List<String> XML_TYPES =
@@ -35,33 +39,33 @@ public record FetchOptions(
 
   /** An article or listing page: HTML only, the URL named by the user. */
   public static FetchOptions html() {
-    return new FetchOptions(HTML_TYPES, null, null, true, false);
+    return new FetchOptions(HTML_TYPES, null, null, true, false, false);
   }
 
   /** A feed or sitemap: XML types, plus HTML and plain text that some servers label it with. */
   public static FetchOptions xml() {
     return new FetchOptions(
         concat(XML_TYPES, List.of("text/html", "text/plain", "application/gzip", "application/x-gzip")),
-        null, null, true, false);
+        null, null, true, false, false);
   }
 
   /** robots.txt and other plain text. */
   public static FetchOptions text() {
-    return new FetchOptions(List.of("text/plain", "text/html"), null, null, true, false);
+    return new FetchOptions(List.of("text/plain", "text/html"), null, null, true, false, false);
   }
 
   /** Any media type at all. */
   public static FetchOptions anyType() {
-    return new FetchOptions(List.of("*/*"), null, null, true, false);
+    return new FetchOptions(List.of("*/*"), null, null, true, false, false);
   }
 
   public FetchOptions withAcceptedTypes(List<String> types) {
-    return new FetchOptions(types, ifNoneMatch, ifModifiedSince, firstHopTrusted, allowPrivate);
+    return new FetchOptions(types, ifNoneMatch, ifModifiedSince, firstHopTrusted, allowPrivate, truncate);
   }
 
   /** Sends the validators of a copy we hold (either may be null); a 304 then comes back as not-modified. */
   public FetchOptions conditional(@Nullable String etag, @Nullable String lastModified) {
-    return new FetchOptions(acceptedTypes, etag, lastModified, firstHopTrusted, allowPrivate);
+    return new FetchOptions(acceptedTypes, etag, lastModified, firstHopTrusted, allowPrivate, truncate);
   }
 
   /** Revalidates a copy from an earlier response, with its ETag and Last-Modified. */
@@ -71,11 +75,16 @@ public record FetchOptions(
 
   /** For URLs found in pages, feeds or sitemaps: every hop, the first included, is address-checked. */
   public FetchOptions discovered() {
-    return new FetchOptions(acceptedTypes, ifNoneMatch, ifModifiedSince, false, allowPrivate);
+    return new FetchOptions(acceptedTypes, ifNoneMatch, ifModifiedSince, false, allowPrivate, truncate);
   }
 
   public FetchOptions withAllowPrivate(boolean allow) {
-    return new FetchOptions(acceptedTypes, ifNoneMatch, ifModifiedSince, firstHopTrusted, allow);
+    return new FetchOptions(acceptedTypes, ifNoneMatch, ifModifiedSince, firstHopTrusted, allow, truncate);
+  }
+
+  /** Cuts a body over the size limit at the limit instead of refusing it; see {@code truncate}. */
+  public FetchOptions truncating() {
+    return new FetchOptions(acceptedTypes, ifNoneMatch, ifModifiedSince, firstHopTrusted, allowPrivate, true);
   }
 
   /** Whether a bare media type (lower case, no parameters) is acceptable. */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A complete HTTP exchange as fetched: what was asked (for WARC request records), the final URL
- * after redirects, status, headers and the whole decompressed body (within the size limit).
+ * after redirects, status, headers and the whole decompressed body (within the size limit), or
+ * its first part when {@code truncated} (only for fetches made with {@link FetchOptions#truncating()}).
  */
 public record FetchResponse(
     URI requestedUrl,
@@ -19,7 +20,8 @@ public record FetchResponse(
     String message,
     List<Header> headers,
     byte[] body,
-    Instant fetchedAt) {
+    Instant fetchedAt,
+    boolean truncated) {
 
   /** One header line, in the order sent or received. */
   public record Header(String name, String value) {}
@@ -27,6 +29,12 @@ public record FetchResponse(
   public FetchResponse {
     requestHeaders = List.copyOf(requestHeaders);
     headers = List.copyOf(headers);
+  }
+
+  /** A response whose body is complete. */
+  public FetchResponse(URI requestedUrl, URI finalUrl, String method, List<Header> requestHeaders, String protocol,
+      int status, String message, List<Header> headers, byte[] body, Instant fetchedAt) {
+    this(requestedUrl, finalUrl, method, requestHeaders, protocol, status, message, headers, body, fetchedAt, false);
   }
 
   /** The first value of a header, case-insensitive, or null. */

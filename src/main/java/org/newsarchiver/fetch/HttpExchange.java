@@ -79,12 +79,16 @@ final class HttpExchange implements Closeable {
         return new Result(status, reason, response.header("Location"), response.header("Retry-After"), null);
       }
       byte[] body = new byte[0];
+      boolean truncated = false;
       if (status != 304) try {
         String declared = MediaSniffer.essence(response.header("Content-Type"));
         if (declared != null && !declared.equals("application/octet-stream") && !options.accepts(declared)) {
           throw notAccepted(original, declared, options, "");
         }
-        body = BodyReader.read(original, response.body(), settings.maxBodyBytes());
+        BodyReader.Body read = BodyReader.read(original, response.body(), settings.maxBodyBytes(), options.truncate());
+        body = read.bytes();
+        truncated = read.truncated();
+        if (truncated) call.cancel(); // the rest is not wanted: close the socket rather than drain it
         String effective = MediaSniffer.effectiveType(response.header("Content-Type"), body);
         if (!options.accepts(effective)) throw notAccepted(original, effective, options, " (sniffed from the body)");
       } catch (FetchException e) {
@@ -97,7 +101,7 @@ final class HttpExchange implements Closeable {
           new FetchResponse(
               original, url.uri(), "GET", headers(sent.headers()),
               response.protocol().toString().toUpperCase(Locale.ROOT), status, reason,
-              headers(response.headers()), body, Instant.now(clock));
+              headers(response.headers()), body, Instant.now(clock), truncated);
       return new Result(status, reason, null, null, fr);
     } catch (FetchException e) {
       throw e;

@@ -7,18 +7,24 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.RequestSettings;
 
 /**
  * The robots.txt rules of each host (RFC 9309), fetched once and kept for {@link #TTL}, matched
- * against our product token {@value #AGENT}. A 4xx robots.txt allows everything; a 5xx, a
- * connection failure or a body over {@link #MAX_BYTES} disallows everything until the entry
- * expires. Redirects are followed by the fetcher (up to 5). The parser never fetches; this class
- * fetches and parses.
+ * against our product token {@value #AGENT}. Up to {@link Limits#ROBOTS_MAX_REDIRECTS} redirects are
+ * followed, to other hosts too. Only the first {@link #MAX_BYTES} of a longer file are read and
+ * obeyed, up to its last whole line (a line cut in two could allow more than it says). A 4xx
+ * (but 429), a redirect loop or a longer chain means there is no robots.txt: everything is
+ * allowed. A 5xx, a 429 or a host that cannot be reached disallows everything for
+ * {@link Limits#ROBOTS_UNREACHABLE_TTL}, then robots.txt is asked for again. The parser never
+ * fetches; this class fetches and parses.
  *
  * <p>Thread-safe: two threads may fetch one host's file at once; the last answer is kept.
  */
@@ -26,11 +32,13 @@ public final class RobotsCache {
   /** Our product token in robots.txt groups. */
   public static final String AGENT = "news-archiver";
   /** How long a host's rules are kept. */
-  public static final Duration TTL = Duration.ofDays(1);
-  /** The largest robots.txt read (RFC 9309 asks for at least 500 KiB). */
-  public static final long MAX_BYTES = 500L * 1024;
+  public static final Duration TTL = Limits.ROBOTS_TTL;
+  /** The part of a robots.txt read and obeyed (RFC 9309 asks for at least 500 KiB). */
+  public static final long MAX_BYTES = Limits.ROBOTS_MAX_BYTES;
   /** The longest Crawl-delay obeyed; a longer one is cut to this. */
-  public static final Duration MAX_CRAWL_DELAY = Duration.ofSeconds(60);
+  public static final Duration MAX_CRAWL_DELAY = Limits.ROBOTS_MAX_CRAWL_DELAY;
+
+  private static final String DISALLOWED = "disallowed by robots.txt";
 
   private final Fetcher fetcher;
   private final Clock clock;
@@ -38,8 +46,13 @@ public final class RobotsCache {
 
   private record Cached(Rules rules, Instant until) {}
 
-  /** One host's rules: what may be fetched, its Crawl-delay and the sitemaps it names. */
-  public record Rules(BaseRobotRules rules) {
+  /**
+   * One host's rules: what may be fetched, its Crawl-delay and the sitemaps it names.
+   *
+   * @param denial why a URL of the host is refused: {@code disallowed by robots.txt}, or what made
+   *     robots.txt unreachable and until when that holds
+   */
+  public record Rules(BaseRobotRules rules, String denial) {
     public boolean allows(URI url) {
       return rules.isAllowed(url.toString());
     }
@@ -75,27 +88,44 @@ public final class RobotsCache {
     Instant now = clock.instant();
     Cached c = hosts.get(key);
     if (c != null && now.isBefore(c.until())) return c.rules();
-    Rules r = new Rules(fetchRules(URI.create(key + "/robots.txt"), settings, options));
-    hosts.put(key, new Cached(r, now.plus(TTL)));
-    return r;
+    Cached fresh = fetchRules(URI.create(key + "/robots.txt"), settings, options, now);
+    hosts.put(key, fresh);
+    return fresh.rules();
   }
 
-  private BaseRobotRules fetchRules(URI robots, RequestSettings settings, FetchOptions options) {
+  private Cached fetchRules(URI robots, RequestSettings settings, FetchOptions options, Instant now) {
     SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5); // we cap the delay, not refuse the host
     RequestSettings capped =
         new RequestSettings(
             settings.userAgent(), settings.contactUrl(), settings.delay(), settings.connectTimeout(),
-            settings.readTimeout(), settings.callTimeout(), Math.min(5, settings.maxRedirects()),
+            settings.readTimeout(), settings.callTimeout(), Limits.ROBOTS_MAX_REDIRECTS,
             Math.min(MAX_BYTES, settings.maxBodyBytes()), settings.maxRetries());
     try {
-      FetchResponse r = fetcher.fetch(robots, capped, options.withAcceptedTypes(List.of("*/*")));
-      return parser.parseContent(robots.toString(), r.body(), "text/plain", List.of(AGENT));
+      FetchResponse r = fetcher.fetch(robots, capped, options.withAcceptedTypes(List.of("*/*")).truncating());
+      byte[] body = r.truncated() ? wholeLines(r.body()) : r.body();
+      BaseRobotRules rules = parser.parseContent(robots.toString(), body, "text/plain", List.of(AGENT));
+      return new Cached(new Rules(rules, DISALLOWED), now.plus(TTL));
     } catch (FetchException e) {
-      if (e.failure() == FetchFailure.HTTP_4XX && e.status() != 429) {
-        return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+      boolean missing = (e.failure() == FetchFailure.HTTP_4XX && e.status() != 429)
+          || e.failure() == FetchFailure.TOO_MANY_REDIRECTS;
+      if (missing) {
+        return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), DISALLOWED),
+            now.plus(TTL));
       }
-      return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
+      Instant until = now.plus(Limits.ROBOTS_UNREACHABLE_TTL);
+      String denial = "robots.txt unreachable (" + e.failure().label() + ": " + e.getMessage()
+          + "), so the whole host counts as disallowed until " + until.truncatedTo(ChronoUnit.SECONDS)
+          + "; it is asked for again then";
+      return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), denial), until);
     }
+  }
+
+  /** The bytes up to the last line break: the line a cut ran through is dropped, not half read. */
+  static byte[] wholeLines(byte[] body) {
+    for (int i = body.length - 1; i >= 0; i--) {
+      if (body[i] == '\n' || body[i] == '\r') return Arrays.copyOf(body, i + 1);
+    }
+    return new byte[0];
   }
 
   private static String key(URI url) {

@@ -9,7 +9,10 @@ import crawlercommons.sitemaps.UnknownFormatException;
 import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,23 +20,55 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
+import org.newsarchiver.config.Limits;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads the bytes of an XML sitemap, sitemap index, Google News sitemap (gzip too), RSS 2.0 or Atom
- * feed with crawler-commons' {@link SiteMapParser}: DTDs refused (so no external entities), lenient
- * about namespaces and paths (the caller decides which URLs belong to the site). Never fetches.
+ * feed with crawler-commons' {@link SiteMapParser}: DTDs refused (so no entity is expanded and no
+ * external one read), lenient about namespaces and paths (the caller decides which URLs belong to
+ * the site). Takes at most {@code maxUrls} URLs from one document (the rest are parsed past, not
+ * kept) and inflates a gzipped one to at most {@code maxBytes}. A document cut short (by the
+ * fetch size limit or the inflate limit) gives the entries before the cut; a whole document that
+ * is not well-formed is refused. Never fetches.
  *
- * <p>Not thread-safe (one parser per instance); cheap to create.
+ * <p>Not thread-safe (one parser pair and URL count per instance); cheap to create.
  */
 public final class SitemapReader {
-  private final SiteMapParser parser;
+  private final SiteMapParser whole;
+  private final SiteMapParser partial;
+  private final int maxUrls;
+  private final long maxBytes;
+  private int taken;
 
+  /** A reader with the default limits, {@link Limits#MAX_URLS_PER_SITEMAP} and {@link Limits#MAX_BODY_BYTES}. */
   public SitemapReader() {
-    parser = new SiteMapParser(false);
-    parser.setAllowDocTypeDefinitions(false);
-    parser.setStrictNamespace(false);
-    parser.enableExtension(Extension.NEWS);
+    this(Limits.MAX_URLS_PER_SITEMAP, Limits.MAX_BODY_BYTES);
+  }
+
+  /**
+   * @param maxUrls URLs (entries or child sitemaps) kept from one document
+   * @param maxBytes the largest size a gzipped document is inflated to; the rest is not read
+   */
+  public SitemapReader(int maxUrls, long maxBytes) {
+    if (maxUrls < 1) throw new IllegalArgumentException("maxUrls: must be at least 1, was " + maxUrls);
+    if (maxBytes < 1) throw new IllegalArgumentException("maxBytes: must be at least 1, was " + maxBytes);
+    this.maxUrls = maxUrls;
+    this.maxBytes = maxBytes;
+    this.whole = parser(false);
+    this.partial = parser(true);
+  }
+
+  private SiteMapParser parser(boolean allowPartial) {
+    SiteMapParser p = new SiteMapParser(false, allowPartial);
+    p.setAllowDocTypeDefinitions(false);
+    p.setStrictNamespace(false);
+    p.enableExtension(Extension.NEWS);
+    // Called once per URL as it is read: past the cap, URLs are dropped there and never listed.
+    p.setURLFilter((String u) -> taken++ < maxUrls ? u : null);
+    return p;
   }
 
   /** One URL a sitemap or feed lists, with the publication date and title it gives, if any. */
@@ -43,34 +78,67 @@ public final class SitemapReader {
    * What one document lists: article URLs, or (for an index) further sitemaps.
    *
    * @param feed whether the document was an RSS or Atom feed (its item dates are publication dates)
+   * @param cut whether the document listed more than was taken: it was cut short, or listed more
+   *     than the URL cap
    */
-  public record Listing(List<Entry> entries, List<URI> sitemaps, boolean feed) {
+  public record Listing(List<Entry> entries, List<URI> sitemaps, boolean feed, boolean cut) {
     public Listing {
       entries = List.copyOf(entries);
       sitemaps = List.copyOf(sitemaps);
     }
   }
 
+  /** A document that is no sitemap or feed; the detail says why and does not repeat the URL. */
+  public static final class BadDocumentException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String detail;
+
+    BadDocumentException(URI url, String detail, Throwable cause) {
+      super(url + ": " + detail, cause);
+      this.detail = detail;
+    }
+
+    public String detail() {
+      return detail;
+    }
+  }
+
+  /** Parses one whole document; see {@link #read(URI, String, byte[], boolean)}. */
+  public Listing read(URI url, @Nullable String contentType, byte[] body) throws BadDocumentException {
+    return read(url, contentType, body, false);
+  }
+
   /**
    * Parses one document.
    *
-   * @throws IOException naming the URL when the bytes are no sitemap or feed
+   * @param cut whether {@code body} is only the first part of the document
+   * @throws BadDocumentException when the bytes are no sitemap or feed, not well-formed, or have a DOCTYPE
    */
-  public Listing read(URI url, @Nullable String contentType, byte[] body) throws IOException {
+  public Listing read(URI url, @Nullable String contentType, byte[] body, boolean cut) throws BadDocumentException {
+    String type = contentType == null ? "text/xml" : contentType;
+    if (isGzip(body)) {
+      Inflated in = inflate(url, body);
+      body = in.bytes();
+      cut |= in.cut();
+      type = "application/xml";
+    }
+    taken = 0;
     AbstractSiteMap map;
     try {
-      String type = contentType == null ? "text/xml" : contentType;
-      map = parser.parseSiteMap(type, body, url.toURL());
+      map = (cut ? partial : whole).parseSiteMap(type, body, url.toURL());
     } catch (UnknownFormatException | MalformedURLException | IllegalArgumentException e) {
-      throw new IOException(url + ": not a sitemap or feed: " + e.getMessage(), e);
+      throw new BadDocumentException(url, why(e), e);
+    } catch (IOException e) {
+      throw new BadDocumentException(url, "unreadable: " + e.getMessage(), e);
     }
+    cut |= taken > maxUrls;
     if (map instanceof SiteMapIndex index) {
       List<URI> children = new ArrayList<>();
       for (AbstractSiteMap child : index.getSitemaps()) {
         URI u = toUri(child.getUrl());
         if (u != null) children.add(u);
       }
-      return new Listing(List.of(), children, false);
+      return new Listing(List.of(), children, false, cut);
     }
     SiteMap sitemap = (SiteMap) map;
     boolean feed =
@@ -95,7 +163,51 @@ public final class SitemapReader {
       }
       entries.add(new Entry(u, published, title));
     }
-    return new Listing(entries, List.of(), feed);
+    return new Listing(entries, List.of(), feed, cut);
+  }
+
+  /** The one-line reason, from the XML parser's own message when there is one. */
+  private static String why(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SAXParseException p) {
+        String m = p.getMessage() == null ? "" : p.getMessage().strip();
+        if (m.startsWith("DOCTYPE is disallowed")) {
+          return "has a DOCTYPE, refused so that no entity is expanded or read (line " + p.getLineNumber()
+              + ", column " + p.getColumnNumber() + ")";
+        }
+        return "malformed XML at line " + p.getLineNumber() + ", column " + p.getColumnNumber() + ": "
+            + m.replaceAll("\\s+", " ");
+      }
+    }
+    return "not a sitemap, sitemap index, RSS or Atom feed";
+  }
+
+  private record Inflated(byte[] bytes, boolean cut) {}
+
+  private Inflated inflate(URI url, byte[] gz) throws BadDocumentException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[16 * 1024];
+    long total = 0;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      int n;
+      while ((n = in.read(buf)) != -1) {
+        if (total + n > maxBytes) {
+          out.write(buf, 0, (int) (maxBytes - total));
+          return new Inflated(out.toByteArray(), true);
+        }
+        total += n;
+        out.write(buf, 0, n);
+      }
+      return new Inflated(out.toByteArray(), false);
+    } catch (java.io.EOFException e) {
+      return new Inflated(out.toByteArray(), true); // a gzip stream cut by the fetch limit
+    } catch (IOException e) {
+      throw new BadDocumentException(url, "broken gzip: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isGzip(byte[] b) {
+    return b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b;
   }
 
   private static @Nullable URI toUri(java.net.@Nullable URL url) {
