@@ -78,6 +78,36 @@ final class RawServer implements AutoCloseable {
     s.getOutputStream().flush();
   }
 
+  /**
+   * Streams a chunked 200 response of {@code type} whose body is {@code head}, then {@code parts}
+   * pieces from {@code part}, then {@code tail}, counting the bytes written into {@code sent}; it
+   * sets {@code finished} only when the whole body went out, so a test can tell that the client
+   * hung up first. The body is generated as it goes, never held whole.
+   */
+  static Script streaming(String type, byte[] head, long parts, java.util.function.LongFunction<byte[]> part,
+      byte[] tail, java.util.concurrent.atomic.AtomicLong sent, java.util.concurrent.atomic.AtomicBoolean finished) {
+    return s -> {
+      s.setSendBufferSize(16 * 1024);
+      write(s, "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+      var out = new java.io.BufferedOutputStream(s.getOutputStream(), 64 * 1024);
+      chunk(out, head, sent);
+      for (long i = 0; i < parts; i++) chunk(out, part.apply(i), sent);
+      chunk(out, tail, sent);
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      finished.set(true);
+    };
+  }
+
+  private static void chunk(java.io.OutputStream out, byte[] data, java.util.concurrent.atomic.AtomicLong sent)
+      throws IOException {
+    if (data.length == 0) return;
+    out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    out.write(data);
+    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    sent.addAndGet(data.length);
+  }
+
   @Override
   public void close() throws IOException {
     server.close();
