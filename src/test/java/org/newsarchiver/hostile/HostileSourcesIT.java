@@ -231,6 +231,24 @@ class HostileSourcesIT {
   }
 
   @Test
+  void aBadFeedShowsOnlyItsErrorLineOnTheStderrOfARealProcess() throws Exception {
+    routes.put("/feeds/malformed.xml", resource("application/rss+xml", "malformed-feed.xml"));
+    Path sites = Sites.write(root, "stderr", base, "feeds: [/feeds/malformed.xml]\n");
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The shipped logging set-up, not the tests' one: the library's own warning must not reach stderr.
+    Process p = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=logback.xml",
+        "-cp", System.getProperty("java.class.path"), "org.newsarchiver.cli.Main", "crawl", "--site", "stderr",
+        "--allow-private", "--sites", sites.toString(), "--archive", root.resolve("archive").toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(err.lines())
+        .containsExactly("error bad-sitemap " + base + "/feeds/malformed.xml: malformed XML at line 13, column 5: The element"
+            + " type \"item\" must be terminated by the matching end-tag \"</item>\".");
+  }
+
+  @Test
   void aSitemapOfAMillionUrlsIsReadToTheSizeLimitAndGivesNoMoreThanMaxArticles() throws Exception {
     AtomicLong sent = new AtomicLong();
     AtomicBoolean finished = new AtomicBoolean();
