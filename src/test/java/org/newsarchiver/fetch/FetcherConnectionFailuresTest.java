@@ -105,6 +105,29 @@ class FetcherConnectionFailuresTest {
   }
 
   @Test
+  void refusesAOneGibibyteBodyAtOnceWithoutReadingIt() throws Exception {
+    long gib = 1L << 30;
+    AtomicLong sent = new AtomicLong();
+    java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    try (RawServer server = new RawServer(s -> {
+      s.setSendBufferSize(16 * 1024);
+      write(s, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + gib + "\r\n\r\n");
+      OutputStream out = s.getOutputStream();
+      byte[] chunk = new byte[64 * 1024];
+      for (long n = 0; n < gib; n += chunk.length) {
+        out.write(chunk);
+        sent.addAndGet(chunk.length);
+      }
+      finished.set(true);
+    })) {
+      // Refused on the header: a timeout or a read to the end would give another message.
+      assertFailure(server.url("/"), FetchFailure.TOO_LARGE, "body exceeds the 1 MiB limit (Content-Length 1073741824)");
+      assertThat(finished).isFalse();
+      assertThat(sent.get()).isLessThan(16L << 20);
+    }
+  }
+
+  @Test
   void refusesEndlessChunkedBodyOnceItPassesTheLimitWithoutBufferingIt() throws Exception {
     AtomicLong sent = new AtomicLong();
     try (RawServer server = new RawServer(s -> {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +118,36 @@ class FetcherRetriesTest {
     assertThat(r.status()).isEqualTo(200);
     assertThat(date).isEqualTo("Sun, 1 Mar 2026 10:00:07 GMT");
     assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(7));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"429, seconds", "429, date", "503, seconds", "503, date"})
+  void waitsRetryAfterInSecondsOrAsAnHttpDateOnTooManyRequestsAndServiceUnavailable(int status, String form)
+      throws Exception {
+    String value = form.equals("seconds") ? "9"
+        : DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(9).atOffset(ZoneOffset.UTC));
+    firstThenOk("/wait-" + status + "-" + form, aResponse().withStatus(status).withHeader("Retry-After", value));
+
+    FetchResponse r = fetcher.fetch(url("/wait-" + status + "-" + form), TestSettings.retries(1));
+
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(sleeper.delays).containsExactly(Duration.ofSeconds(9));
+    wm.verify(2, getRequestedFor(urlPathEqualTo("/wait-" + status + "-" + form)));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"429, http-4xx, Too Many Requests", "503, http-5xx, Service Unavailable"})
+  void failsAtOnceWhenARetryAfterDateIsFurtherAwayThanTheCap(int status, String cause, String reason) {
+    String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+    wm.stubFor(get("/far").willReturn(aResponse().withStatus(status).withHeader("Retry-After", date)));
+
+    assertThatThrownBy(() -> fetcher.fetch(url("/far"), TestSettings.retries(3)))
+        .isInstanceOfSatisfying(FetchException.class, e -> {
+          assertThat(e.failure().label()).isEqualTo(cause);
+          assertThat(e.getMessage()).isEqualTo("HTTP " + status + " " + reason + "; Retry-After 3600 s exceeds the 120 s limit");
+        });
+    assertThat(sleeper.delays).isEmpty();
+    wm.verify(1, getRequestedFor(anyUrl()));
   }
 
   @Test
