@@ -102,6 +102,19 @@ class HostileCrawlIT {
   }
 
   @Test
+  void aPageWithNoBodyIsOneErrorLineAndTheCrawlGoesOn() throws Exception {
+    listing("/news/1-head-only", "/news/2-ok");
+    server.stubFor(get("/news/1-head-only").willReturn(page(
+        "<html><head><title>Only a head</title><meta charset=utf-8></head></html>".getBytes(StandardCharsets.UTF_8), "text/html")));
+    server.stubFor(get("/news/2-ok").willReturn(page(
+        Sites.article("Fine", "3 October 2024", BODY_1).getBytes(StandardCharsets.UTF_8), "text/html")));
+    CliRun r = crawl("nobody", "");
+    assertThat(r.code()).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(r.errLines()).containsExactly("error empty " + base() + "/news/1-head-only: page has a title but no body text");
+    assertThat(rows("nobody")).containsOnlyKeys("/news/2-ok");
+  }
+
+  @Test
   void anImpossibleDateLeavesPublishedEmptyAndIsNeverRolledOver() throws Exception {
     listing("/news/1-oct32", "/news/2-feb30", "/news/3-month13");
     server.stubFor(get("/news/1-oct32").willReturn(page(

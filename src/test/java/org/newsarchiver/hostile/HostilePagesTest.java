@@ -59,7 +59,7 @@ class HostilePagesTest {
   void aPageWithoutABodyIsNoArticleAndNoError() {
     Article a = extract("<html><head><title>Only a head</title><meta charset=utf-8></head></html>");
     assertThat(a.isArticle()).isFalse();
-    assertThat(a.status()).isIn(PageStatus.NOT_ARTICLE, PageStatus.EMPTY);
+    assertThat(a.status()).isEqualTo(PageStatus.EMPTY);
     assertThat(a.paragraphs()).isEmpty();
   }
 
