@@ -255,12 +255,18 @@ class HostileSourcesIT {
     routes.put("/sitemaps/huge.xml", streamed("application/xml",
         "<?xml version=\"1.0\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n", 1_000_000,
         i -> "<url><loc>" + base + "/news/huge-" + i + "</loc></url>\n", "</urlset>\n", sent, finished));
-    CliRun r = crawl("huge", "sitemaps: [/sitemaps/huge.xml]\nmax_articles: 5\n");
+    routes.put("/sitemaps/after.xml", ex -> send(ex, "application/xml",
+        "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            + "<url><loc>" + base + "/news/after-1</loc></url></urlset>"));
+    CliRun r = crawl("huge", "sitemaps: [/sitemaps/huge.xml, /sitemaps/after.xml]\nmax_articles: 5\n");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.errLines()).isEmpty();
     assertThat(archived("huge")).containsExactly("/news/1-listed", "/news/huge-0", "/news/huge-1", "/news/huge-2",
         "/news/huge-3");
     assertThat(hits("/sitemaps/huge.xml")).isEqualTo(1);
+    // Its 50,000 URLs used up the run's sitemap URL budget too: the next sitemap waits for another run.
+    assertThat(Limits.MAX_URLS_PER_SITEMAP).isGreaterThanOrEqualTo(Limits.MAX_SITEMAP_URLS_PER_RUN);
+    assertThat(hits("/sitemaps/after.xml")).isZero();
     assertThat(finished).isFalse();
     assertThat(sent.get()).isLessThan(3 * Limits.MAX_BODY_BYTES);
     // The capture says the sitemap was cut at the size limit rather than passing its first part off as whole.
