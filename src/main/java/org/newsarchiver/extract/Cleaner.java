@@ -76,18 +76,22 @@ final class Cleaner {
     if (weight < 0) return true;
     if (s.commas >= 10) return false;
     boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
-    boolean inFigure = e.closest("figure") != null;
     double density = scorer.linkDensity(e);
     int p = s.paragraphs;
     int img = s.images;
     int li = s.items - 100;
     double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
-    if (img > 1 && (double) p / img < 0.5 && !inFigure) return true;
+    // closest() walks to the root: asked only when the cheaper tests pass, or deep nesting goes quadratic
+    if (img > 1 && (double) p / img < 0.5 && !inFigure(e)) return true;
     if (!list && li > p) return true;
     if (s.inputs > p / 3) return true;
-    if (!list && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure) return true;
+    if (!list && headingDensity < 0.9 && s.text < 25 && (img == 0 || img > 2) && !inFigure(e)) return true;
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
     return (s.embeds == 1 && s.text < 75) || s.embeds > 1;
+  }
+
+  private static boolean inFigure(Element e) {
+    return e.closest("figure") != null;
   }
 }
