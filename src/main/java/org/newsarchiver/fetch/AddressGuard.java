@@ -90,9 +90,9 @@ public final class AddressGuard {
 
     static String describe(String host, InetAddress address) {
       String ip = address.getHostAddress();
-      if (host.equalsIgnoreCase(ip) || host.contains(":")) return "private or local address " + host + " refused";
+      if (host.equalsIgnoreCase(ip) || host.contains(":")) return "private or local address " + host + " refused; pass --allow-private to permit it";
       String how = literal(host) != null ? " means" : " resolves to";
-      return host + how + " private or local address " + ip + ", refused";
+      return host + how + " private or local address " + ip + ", refused; pass --allow-private to permit it";
     }
   }
 }

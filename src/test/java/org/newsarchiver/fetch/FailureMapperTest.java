@@ -34,9 +34,9 @@ class FailureMapperTest {
         Arguments.of(new IOException("unexpected end of stream on https://news.example/...", new EOFException()), true,
             FetchFailure.RESET, "connection closed before the response was complete"),
         Arguments.of(new AddressGuard.BlockedAddressException("intranet.example", InetAddress.getByName("10.1.1.1")), false,
-            FetchFailure.BLOCKED_ADDRESS, "intranet.example resolves to private or local address 10.1.1.1, refused"),
+            FetchFailure.BLOCKED_ADDRESS, "intranet.example resolves to private or local address 10.1.1.1, refused; pass --allow-private to permit it"),
         Arguments.of(new IOException("wrapped", new AddressGuard.BlockedAddressException("::1", InetAddress.getByName("::1"))),
-            true, FetchFailure.BLOCKED_ADDRESS, "private or local address ::1 refused"),
+            true, FetchFailure.BLOCKED_ADDRESS, "private or local address ::1 refused; pass --allow-private to permit it"),
         Arguments.of(new IOException("something odd"), true, FetchFailure.IO, "IOException: something odd"));
   }
 

@@ -98,7 +98,7 @@ class FetcherRedirectsTest {
 
     // Nothing is listening on these addresses from here; a connection attempt would be a timeout,
     // not this failure, and it is refused before any socket is opened.
-    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address " + expected + " refused");
+    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address " + expected + " refused; pass --allow-private to permit it");
     wm.verify(1, getRequestedFor(anyUrl()));
   }
 
@@ -107,15 +107,15 @@ class FetcherRedirectsTest {
     redirect("/a", "http://[::ffff:10.0.0.1]/");
     redirect("/b", "http://2130706433/");
 
-    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address 10.0.0.1 refused");
-    assertFailure(url("/b"), FetchFailure.BLOCKED_ADDRESS, "2130706433 means private or local address 127.0.0.1, refused");
+    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address 10.0.0.1 refused; pass --allow-private to permit it");
+    assertFailure(url("/b"), FetchFailure.BLOCKED_ADDRESS, "2130706433 means private or local address 127.0.0.1, refused; pass --allow-private to permit it");
   }
 
   @Test
   void refusesRedirectToOtherLoopbackPort() {
     redirect("/a", "http://127.0.0.1:1/admin");
 
-    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address 127.0.0.1 refused");
+    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "private or local address 127.0.0.1 refused; pass --allow-private to permit it");
   }
 
   @Test
@@ -123,7 +123,7 @@ class FetcherRedirectsTest {
     redirect("/a", "http://localhost:" + wm.getPort() + "/b");
     wm.stubFor(get("/b").willReturn(aResponse().withHeader("Content-Type", "text/html").withBody("<html/>")));
 
-    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "localhost resolves to private or local address 127.0.0.1, refused");
+    assertFailure(url("/a"), FetchFailure.BLOCKED_ADDRESS, "localhost resolves to private or local address 127.0.0.1, refused; pass --allow-private to permit it");
     wm.verify(0, getRequestedFor(urlEqualTo("/b")));
   }
 
@@ -143,7 +143,7 @@ class FetcherRedirectsTest {
       assertThatThrownBy(() -> fetcher.fetch(server.url("/"), TestSettings.LOCAL, FetchOptions.html().discovered()))
           .isInstanceOfSatisfying(FetchException.class, e -> {
             assertThat(e.failure()).isEqualTo(FetchFailure.BLOCKED_ADDRESS);
-            assertThat(e.getMessage()).isEqualTo("private or local address 127.0.0.1 refused");
+            assertThat(e.getMessage()).isEqualTo("private or local address 127.0.0.1 refused; pass --allow-private to permit it");
           });
       assertThat(server.connections.get()).isZero();
     }

@@ -85,7 +85,7 @@ class HostileRedirectsIT {
     CliRun r = CliRun.run("archive", base() + "/news/typed", "--archive", root.resolve("archive").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.PAGES_FAILED);
     assertThat(r.errLines()).singleElement().asString().matches("error blocked-address \\Q" + base()
-        + "\\E/news/typed: localhost resolves to private or local address (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1), refused");
+        + "\\E/news/typed: localhost resolves to private or local address (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1), refused; pass --allow-private to permit it");
     assertThat(server.findAll(anyRequestedFor(anyUrl()))).extracting(q -> q.getUrl()).containsExactly("/news/typed");
   }
 }
