@@ -80,6 +80,10 @@ final class RunCommand implements Callable<Integer> {
 
   private final Map<String, SiteConfig> sites = new ConcurrentHashMap<>();
 
+  /** How long a cluster node waits for a site's archive lock held by another (possibly dead) node. */
+  static final Duration CLUSTER_LOCK_WAIT = Duration.ofMinutes(3);
+  private static final Duration LOCK_RETRY = Duration.ofSeconds(5);
+
   @Override
   public Integer call() throws Exception {
     ((Logger) LoggerFactory.getLogger("org.newsarchiver")).setLevel(Main.debug ? Level.DEBUG : Level.INFO);
@@ -151,12 +155,25 @@ final class RunCommand implements Callable<Integer> {
               log.warn(f.line());
             }
           };
-      try {
-        CrawlSummary s = crawler.crawl(site, listener, stop);
-        log.info(s.line());
-      } catch (IOException e) {
-        log.warn("error {} site {}: {}", e instanceof org.newsarchiver.archive.ArchiveLockedException ? "locked" : "disk",
-            name, e.getMessage());
+      long lockDeadline = System.nanoTime() + (reconciler == null ? 0 : CLUSTER_LOCK_WAIT.toNanos());
+      for (int attempt = 1; ; attempt++) {
+        try {
+          CrawlSummary s = crawler.crawl(site, listener, stop);
+          log.info(s.line());
+          return;
+        } catch (org.newsarchiver.archive.ArchiveLockedException e) {
+          // A recovered run may find the dead node's lock still held on a shared file system until
+          // the file server frees it (an NFSv4 lease, ~90 s); wait that out rather than skip the run.
+          if (System.nanoTime() >= lockDeadline || stop.getAsBoolean()) {
+            log.warn("error locked site {}: {}", name, e.getMessage());
+            return;
+          }
+          if (attempt == 1) log.info("site {}: archive locked ({}); retrying for up to {}", name, e.getMessage(), CLUSTER_LOCK_WAIT);
+          Thread.sleep(LOCK_RETRY.toMillis());
+        } catch (IOException e) {
+          log.warn("error disk site {}: {}", name, e.getMessage());
+          return;
+        }
       }
     };
   }
