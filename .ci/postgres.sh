@@ -8,7 +8,8 @@ password="${NEWS_ARCHIVER_TEST_DB_PASSWORD:-newsarchiver}"
 db="${NEWS_ARCHIVER_TEST_DB_NAME:-newsarchiver_test}"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+# From / so psql does not warn that it cannot enter a directory only root can read.
+as_postgres() { (cd / && if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi); }
 
 if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   echo "postgres.sh: installing PostgreSQL (Debian package postgresql)"

@@ -79,8 +79,8 @@ class ClusterIT {
     for (String node : nodes.keySet())
       if (Files.exists(root.resolve(node + ".log")))
         Files.copy(root.resolve(node + ".log"), logs.resolve(node + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    server.stop();
-    db.drop();
+    if (server != null) server.stop();
+    if (db != null) db.drop();
   }
 
   private void serve(String site, int articles, int delayMs) {

@@ -32,7 +32,7 @@ class QuartzSchemaIT {
 
   @AfterEach
   void dropSchema() throws SQLException {
-    db.drop();
+    if (db != null) db.drop();
   }
 
   @Test
