@@ -41,8 +41,9 @@ import org.newsarchiver.cli.Main;
 /**
  * Three nodes, each its own JVM, share six sites through one PostgreSQL: every due run executes
  * exactly once, a node killed with SIGKILL mid-crawl has its run finished by another node, site
- * configs added and removed on the shared directory change the cluster's jobs, and the archive
- * they leave passes {@code verify} with every article once.
+ * configs added and removed on the shared directory change the cluster's jobs, another node takes
+ * over reconciling when the reconciler stops, and the archive they leave passes {@code verify}
+ * with every article once.
  */
 class ClusterIT {
   static final List<String> FAST = List.of("alpha", "bravo", "charlie", "delta", "echo");
@@ -146,8 +147,17 @@ class ClusterIT {
         .filter(n -> log(n).contains("site slow: re-running a run interrupted by the death of its node")).findFirst().orElseThrow();
     assertThat(recoveredBy).isNotEqualTo(victim[0]);
 
-    // Let every site run a few more slots, then remove all configs: the cluster's jobs go with them.
+    // Let every site run a few more slots, then stop the reconciler: one of the nodes left takes over.
     await().atMost(Duration.ofSeconds(45)).until(() -> FAST.stream().allMatch(s -> runs(archive, s).size() >= 3));
+    String reconciler = reconciler(statusCluster());
+    assertThat(nodes.get(reconciler).isAlive()).as(reconciler + " reconciles and is alive").isTrue();
+    nodes.get(reconciler).destroy();
+    assertThat(nodes.get(reconciler).waitFor(30, TimeUnit.SECONDS)).isTrue();
+    List<String> alive = nodes.entrySet().stream().filter(e -> e.getValue().isAlive()).map(Map.Entry::getKey).toList();
+    assertThat(alive).hasSize(1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> alive.get(0).equals(reconciler(statusCluster())));
+
+    // Removing the configs removes the cluster's jobs, through the new reconciler.
     try (Stream<Path> files = Files.list(sites)) {
       for (Path f : files.toList()) Files.delete(f);
     }
@@ -232,6 +242,11 @@ class ClusterIT {
         new PrintWriter(out, true), new PrintWriter(err, true));
     assertThat(code).as(err.toString()).isZero();
     return out.toString();
+  }
+
+  private static String reconciler(String status) {
+    return status.lines().filter(l -> l.startsWith("  reconciler: ")).map(l -> l.substring("  reconciler: ".length()))
+        .findFirst().orElseThrow();
   }
 
   private List<String> triggers() throws SQLException {
