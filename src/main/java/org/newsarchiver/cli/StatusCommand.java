@@ -3,6 +3,8 @@ package org.newsarchiver.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -15,6 +17,8 @@ import org.newsarchiver.config.ConfigException;
 import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.SiteConfig;
 import org.newsarchiver.config.SiteConfigLoader;
+import org.newsarchiver.schedule.ClusterDatabase;
+import org.newsarchiver.schedule.ClusterStatus;
 import org.quartz.CronExpression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,14 +29,24 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show each site's last and next run, articles archived, failures and drift warnings.")
+    description = {"Show each site's last and next run, articles archived, failures and drift warnings.",
+        "With --cluster, first the cluster: its nodes, the reconciler, and which node runs which site."})
 final class StatusCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin ClusterOptions cluster;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (cluster.cluster) {
+      ClusterDatabase db = cluster.database(spec);
+      try (Connection c = db.connect("news-archiver status")) {
+        ClusterReport.print(out, ClusterStatus.read(c), Instant.now());
+      } catch (SQLException e) {
+        return ClusterOptions.databaseError(spec.commandLine().getErr(), db, e);
+      }
+    }
     SiteConfigLoader.Loaded loaded = new SiteConfigLoader().loadAll(common.sites);
     Instant now = Instant.now();
     for (SiteConfig site : loaded.sites()) {

@@ -33,18 +33,49 @@ import org.slf4j.LoggerFactory;
 public final class ArchiveScheduler implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(ArchiveScheduler.class);
   static final String GROUP = "sites";
+  /** Quartz's scheduler name: every node of one cluster shares it. */
+  static final String INSTANCE_NAME = "news-archiver";
 
   private final Scheduler scheduler;
 
   /** The embedded defaults: in-memory job store, {@code threads} sites crawled at once. */
   public static Properties defaults(int threads) {
     Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", "news-archiver");
+    p.setProperty("org.quartz.scheduler.instanceName", INSTANCE_NAME);
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(threads));
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    return p;
+  }
+
+  /**
+   * A node of a cluster: Quartz's JDBC job store on PostgreSQL in clustered mode, so the nodes share
+   * the jobs, a site's job never runs on two nodes at once, and a dead node's runs are recovered by
+   * another after its check-ins stop (interval 7.5 s, plus 7.5 s of grace). Call {@link
+   * QuartzSchema#ensure} first.
+   */
+  public static Properties clustered(int threads, ClusterDatabase db, String node) {
+    Properties p = defaults(threads);
+    p.setProperty("org.quartz.scheduler.instanceId", node);
+    // How far ahead a node claims triggers: a node that dies holds them at most this long early.
+    p.setProperty("org.quartz.scheduler.idleWaitTime", "5000");
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    p.setProperty("org.quartz.jobStore.isClustered", "true");
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "7500");
+    p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+    p.setProperty("org.quartz.jobStore.useProperties", "true");
+    p.setProperty("org.quartz.jobStore.dataSource", "archive");
+    p.setProperty("org.quartz.dataSource.archive.provider", "hikaricp");
+    p.setProperty("org.quartz.dataSource.archive.driver", "org.postgresql.Driver");
+    p.setProperty("org.quartz.dataSource.archive.URL", db.url());
+    p.setProperty("org.quartz.dataSource.archive.user", db.user());
+    p.setProperty("org.quartz.dataSource.archive.password", db.password());
+    // Every worker thread, the scheduler thread and the cluster manager may each hold one.
+    p.setProperty("org.quartz.dataSource.archive.maxConnections", Integer.toString(threads + 3));
+    p.setProperty("org.quartz.dataSource.archive.validationQuery", "SELECT 1");
     return p;
   }
 
@@ -85,6 +116,11 @@ public final class ArchiveScheduler implements Closeable {
         log.info("site {}: config removed, job unscheduled", key.getName());
       }
     }
+  }
+
+  /** This node's Quartz instance id (its name in a cluster). */
+  public String node() throws SchedulerException {
+    return scheduler.getSchedulerInstanceId();
   }
 
   public void start() throws SchedulerException {

@@ -1,0 +1,41 @@
+package org.newsarchiver.schedule;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Where a cluster's Quartz tables live: a PostgreSQL JDBC URL and its credentials. The password is
+ * left out of {@link #toString()}, which error lines and logs use.
+ */
+public record ClusterDatabase(String url, String user, String password) {
+  public ClusterDatabase {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(password, "password");
+    if (!url.startsWith("jdbc:postgresql:"))
+      throw new IllegalArgumentException("url: " + url + " is not a PostgreSQL JDBC URL; give one such as jdbc:postgresql://db:5432/newsarchiver");
+  }
+
+  /**
+   * A plain connection (not pooled) for the schema, the reconciler lock and {@code status}. It has a
+   * connect and socket timeout, and TCP keep-alives, so a vanished server or node is noticed.
+   */
+  public Connection connect(String applicationName) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    p.setProperty("ApplicationName", applicationName);
+    p.setProperty("connectTimeout", "10");
+    p.setProperty("socketTimeout", "60");
+    p.setProperty("tcpKeepAlive", "true");
+    return DriverManager.getConnection(url, p);
+  }
+
+  @Override
+  public String toString() {
+    return url + " (user " + user + ")";
+  }
+}
