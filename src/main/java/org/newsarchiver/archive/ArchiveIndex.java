@@ -1,0 +1,269 @@
+package org.newsarchiver.archive;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.StringDataType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lookup index of one site, {@code state/index.mv.db} (an H2 MVStore file): URL and alternate
+ * URLs to id, text sha256 to id, id to row, and the WARC payload digest per URL. It is a cache of
+ * {@code articles.csv}, never the record: it notes how much of the CSV it holds ({@link IndexMark}),
+ * reads only the CSV's tail when the CSV grew, and is rebuilt from the CSV when it is missing,
+ * unreadable, ahead of the CSV, or was left by a crash with row changes the CSV never got. Heap use
+ * is the store's page cache, whatever the number of rows. Not for listing rows: stream the CSV.
+ * Used by the site's one writer (the lock); the store itself is thread-safe.
+ */
+final class ArchiveIndex implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(ArchiveIndex.class);
+  static final String FILE = "state/index.mv.db";
+  private static final String FORMAT = "1";
+  private static final int CACHE_MIB = 16;
+  private static final int COMMIT_EVERY_CHANGES = 20_000;
+  private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
+  private static final String K_FORMAT = "format";
+  private static final String K_CSV = "csv";
+  /** Set (and committed) before the first change the CSV has not got yet; cleared once it has. */
+  private static final String K_PENDING = "pending";
+
+  private final Path file;
+  private final Path csvFile;
+  private final MVStore store;
+  private final MVMap<String, String> meta;
+  private final MVMap<String, String> byUrl;
+  private final MVMap<String, String> bySha;
+  private final MVMap<String, String> rows;
+  private final MVMap<String, String> digests;
+  private long csvLength;
+  private boolean duplicates;
+  private int changes;
+  private long lastCommit = System.nanoTime();
+  private @Nullable Path trackedFile;
+  private String trackedKey = "";
+  private long trackedLength;
+
+  private ArchiveIndex(Path file, Path csvFile) {
+    this.file = file;
+    this.csvFile = csvFile;
+    this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MIB).open();
+    try {
+      this.meta = map("meta");
+      this.byUrl = map("url");
+      this.bySha = map("sha256");
+      this.rows = map("row");
+      this.digests = map("digest");
+    } catch (RuntimeException e) {
+      store.closeImmediately();
+      throw e;
+    }
+  }
+
+  private MVMap<String, String> map(String name) {
+    return store.openMap(name, new MVMap.Builder<String, String>()
+        .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+  }
+
+  /**
+   * Opens the index of {@code siteDir}, bringing it up to date with {@code csv} (whose torn tail is
+   * already cut); throws an IOException naming the first row of the CSV that does not parse.
+   */
+  static ArchiveIndex open(Path siteDir, ArticlesCsv csv) throws IOException {
+    Path file = siteDir.resolve(FILE);
+    Files.createDirectories(file.getParent());
+    String reason = "it was missing";
+    if (Files.exists(file)) {
+      ArchiveIndex index = null;
+      try {
+        index = new ArchiveIndex(file, csv.file());
+        IndexMark mark = index.mark(K_CSV);
+        String stale = mark == null ? "it was never completed" : index.staleness(mark);
+        if (mark != null && stale == null) {
+          index.indexFrom(csv, mark.length());
+          return index;
+        }
+        reason = stale;
+      } catch (IOException e) { // a row that does not parse: the CSV needs verify, not a rebuild
+        if (index != null) index.store.closeImmediately();
+        throw e;
+      } catch (RuntimeException e) { // MVStoreException and what a damaged page throws
+        log.warn("{}: the index is unreadable ({}); rebuilding it from articles.csv", file, e.getMessage());
+        reason = "it was unreadable";
+      }
+      if (index != null) index.store.closeImmediately();
+      Files.deleteIfExists(file);
+    }
+    long started = System.nanoTime();
+    ArchiveIndex fresh;
+    try {
+      fresh = new ArchiveIndex(file, csv.file());
+    } catch (RuntimeException e) {
+      throw writeFailure(file, e);
+    }
+    try {
+      fresh.meta.put(K_FORMAT, FORMAT);
+      fresh.indexFrom(csv, 0);
+    } catch (IOException | RuntimeException e) {
+      fresh.store.closeImmediately();
+      throw e;
+    }
+    if (fresh.size() > 0) {
+      log.info("{}: indexed {} rows of articles.csv in {} ms because {}", file, fresh.size(),
+          (System.nanoTime() - started) / 1_000_000, reason);
+    }
+    return fresh;
+  }
+
+  /** Why this index cannot be caught up with the CSV by reading its tail; null when it can. */
+  private @Nullable String staleness(IndexMark mark) throws IOException {
+    if (!FORMAT.equals(meta.get(K_FORMAT))) return "it was made by another version";
+    if (meta.containsKey(K_PENDING)) return "an interrupted run left row changes that articles.csv has not got";
+    return mark.mismatch(csvFile);
+  }
+
+  /** Indexes the rows of the CSV from byte {@code offset} (0: all) to its end, then commits. */
+  private void indexFrom(ArticlesCsv csv, long offset) throws IOException {
+    long size = Files.size(csvFile);
+    if (size > offset) {
+      List<String> bad = new ArrayList<>();
+      csv.forEachFrom(offset, row -> {
+        add(row);
+        if (++changes >= COMMIT_EVERY_CHANGES) store.commit(); // bounds the unsaved pages; no mark yet
+      }, bad::add);
+      if (!bad.isEmpty()) throw new IOException(bad.get(0));
+    }
+    csvLength = size;
+    commit();
+  }
+
+  private void add(ArchiveRow row) {
+    String encoded = RowCodec.encode(row);
+    String previous = rows.put(row.id(), encoded);
+    if (previous != null && !previous.equals(encoded)) duplicates = true;
+    byUrl.put(row.url(), row.id());
+    for (String alt : row.altUrls()) byUrl.put(alt, row.id());
+    bySha.putIfAbsent(row.sha256(), row.id());
+  }
+
+  /** Whether the CSV repeats an id with different values (an older version's leftover): a rewrite keeps one. */
+  boolean duplicates() {
+    return duplicates;
+  }
+
+  long size() {
+    return rows.sizeAsLong();
+  }
+
+  @Nullable String idOfUrl(String url) {
+    return byUrl.get(url);
+  }
+
+  @Nullable String idOfSha(String sha256) {
+    return bySha.get(sha256);
+  }
+
+  /** The row as the CSV has it (not counting changes waiting for a rewrite). */
+  @Nullable ArchiveRow row(String id) {
+    String encoded = rows.get(id);
+    return encoded == null ? null : RowCodec.decode(encoded);
+  }
+
+  /** Notes a row just appended to the CSV ({@code bytes} long). */
+  void appended(ArchiveRow row, long bytes) throws IOException {
+    add(row);
+    csvLength += bytes;
+    changed();
+  }
+
+  /** Called before the first change the CSV will only get when rewritten: a crash then means a rebuild. */
+  void pendingRewrite() {
+    if (!meta.containsKey(K_PENDING)) meta.put(K_PENDING, "1");
+  }
+
+  void alias(String url, String id) {
+    pendingRewrite();
+    byUrl.put(url, id);
+  }
+
+  void textChanged(String id, String oldSha, String newSha) {
+    pendingRewrite();
+    bySha.remove(oldSha, id);
+    bySha.putIfAbsent(newSha, id);
+  }
+
+  /** Takes in the rows a CSV rewrite just wrote. */
+  void rewritten(Map<String, ArchiveRow> changed) throws IOException {
+    for (ArchiveRow r : changed.values()) rows.put(r.id(), RowCodec.encode(r));
+    meta.remove(K_PENDING);
+    duplicates = false;
+    csvLength = Files.size(csvFile);
+    commit();
+  }
+
+  /** The payload digests of {@link DigestIndex}, kept here so they cost no heap. */
+  MVMap<String, String> digests() {
+    return digests;
+  }
+
+  @Nullable IndexMark mark(String key) {
+    return IndexMark.decode(meta.get(key));
+  }
+
+  /** Makes commits record how much of {@code file} (now {@code length} bytes) is indexed, under {@code key}. */
+  void track(String key, Path file, long length) {
+    this.trackedKey = key;
+    this.trackedFile = file;
+    this.trackedLength = length;
+  }
+
+  void trackedAppended(long bytes) throws IOException {
+    trackedLength += bytes;
+    changed();
+  }
+
+  private void changed() throws IOException {
+    if (++changes >= COMMIT_EVERY_CHANGES || System.nanoTime() - lastCommit >= COMMIT_EVERY_NANOS) commit();
+  }
+
+  /** Writes the changes so far with the marks of the files they cover, as one version of the store. */
+  void commit() throws IOException {
+    meta.put(K_CSV, IndexMark.of(csvFile, csvLength).encode());
+    if (trackedFile != null) meta.put(trackedKey, IndexMark.of(trackedFile, trackedLength).encode());
+    try {
+      store.commit();
+    } catch (RuntimeException e) {
+      throw writeFailure(file, e);
+    }
+    changes = 0;
+    lastCommit = System.nanoTime();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      commit();
+    } finally {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        throw writeFailure(file, e);
+      }
+    }
+  }
+
+  /** A store write that failed on an I/O error (a full disk) as the IOException naming the file it is. */
+  private static RuntimeException writeFailure(Path file, RuntimeException e) throws IOException {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException io) throw AtomicFiles.withPath(file, io);
+    }
+    return e;
+  }
+}
