@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.LongDataType;
 import org.h2.mvstore.type.StringDataType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lookup index of one site, {@code state/index.mv.db} (an H2 MVStore file): URL and alternate
- * URLs to id, text sha256 to id, id to row, and the WARC payload digest per URL. It is a cache of
+ * The lookup index of one site, {@code state/index.mv.db} (an H2 MVStore file): the rows in the
+ * order they came, and from URL (and alternate URL), text sha256 and id to a row, through a
+ * {@link KeyMap}; also the WARC payload digest per URL. It is a cache of
  * {@code articles.csv}, never the record: it notes how much of the CSV it holds ({@link IndexMark}),
  * reads only the CSV's tail when the CSV grew, and is rebuilt from the CSV when it is missing,
  * unreadable, ahead of the CSV, or was left by a crash with row changes the CSV never got. Heap use
@@ -32,6 +34,9 @@ final class ArchiveIndex implements Closeable {
   private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
   private static final String K_FORMAT = "format";
   private static final String K_CSV = "csv";
+  private static final String K_COUNT = "count";
+  /** Key entries a rebuild gathers before writing them sorted (16 bytes of heap each). */
+  private static final int BULK_KEYS = 1 << 20;
   /** Set (and committed) before the first change the CSV has not got yet; cleared once it has. */
   private static final String K_PENDING = "pending";
 
@@ -39,10 +44,12 @@ final class ArchiveIndex implements Closeable {
   private final Path csvFile;
   private final MVStore store;
   private final MVMap<String, String> meta;
-  private final MVMap<String, String> byUrl;
-  private final MVMap<String, String> bySha;
-  private final MVMap<String, String> rows;
+  private final KeyMap keys;
+  /** Each row by its sequence number, the order rows were indexed: appended in key order, so cheap to write. */
+  private final MVMap<Long, String> rows;
   private final MVMap<String, String> digests;
+  private long nextSeq;
+  private long count;
   private long csvLength;
   private boolean duplicates;
   private int changes;
@@ -57,10 +64,14 @@ final class ArchiveIndex implements Closeable {
     this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MIB).open();
     try {
       this.meta = map("meta");
-      this.byUrl = map("url");
-      this.bySha = map("sha256");
-      this.rows = map("row");
+      this.keys = new KeyMap(store);
+      this.rows = store.openMap("row", new MVMap.Builder<Long, String>()
+          .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
       this.digests = map("digest");
+      Long last = rows.lastKey();
+      this.nextSeq = last == null ? 0 : last + 1;
+      String n = meta.get(K_COUNT);
+      this.count = n == null ? 0 : Long.parseLong(n);
     } catch (RuntimeException e) {
       store.closeImmediately();
       throw e;
@@ -134,11 +145,29 @@ final class ArchiveIndex implements Closeable {
     long size = Files.size(csvFile);
     if (size > offset) {
       List<String> bad = new ArrayList<>();
+      KeyMap.Bulk bulk = offset == 0 ? keys.bulk(BULK_KEYS, this::rowAt) : null;
       csv.forEachFrom(offset, row -> {
-        add(row);
-        if (++changes >= COMMIT_EVERY_CHANGES) store.commit(); // bounds the unsaved pages; no mark yet
+        if (bulk != null) {
+          long seq = nextSeq++;
+          rows.put(seq, RowCodec.encode(row));
+          bulk.add(KeyMap.ID, row.id(), seq);
+          bulk.add(KeyMap.URL, row.url(), seq);
+          for (String alt : row.altUrls()) bulk.add(KeyMap.URL, alt, seq);
+          bulk.add(KeyMap.SHA, row.sha256(), seq);
+        } else {
+          add(row);
+        }
+        if (++changes >= COMMIT_EVERY_CHANGES) { // bounds the unsaved pages; no mark yet, so not a valid index
+          store.commit();
+          changes = 0;
+        }
       }, bad::add);
       if (!bad.isEmpty()) throw new IOException(bad.get(0));
+      if (bulk != null) {
+        bulk.finish();
+        count += bulk.newIds();
+        duplicates |= bulk.duplicates();
+      }
     }
     csvLength = size;
     commit();
@@ -146,11 +175,30 @@ final class ArchiveIndex implements Closeable {
 
   private void add(ArchiveRow row) {
     String encoded = RowCodec.encode(row);
-    String previous = rows.put(row.id(), encoded);
-    if (previous != null && !previous.equals(encoded)) duplicates = true;
-    byUrl.put(row.url(), row.id());
-    for (String alt : row.altUrls()) byUrl.put(alt, row.id());
-    bySha.putIfAbsent(row.sha256(), row.id());
+    Long existing = keys.get(KeyMap.ID, row.id());
+    if (existing != null) {
+      if (encoded.equals(rows.get(existing))) return; // read again after a crash: already here
+      duplicates = true;
+    } else {
+      count++;
+    }
+    long seq = nextSeq++;
+    rows.put(seq, encoded);
+    keys.put(KeyMap.ID, row.id(), seq, false);
+    keys.put(KeyMap.URL, row.url(), seq, false);
+    for (String alt : row.altUrls()) keys.put(KeyMap.URL, alt, seq, false);
+    keys.put(KeyMap.SHA, row.sha256(), seq, true);
+  }
+
+  private ArchiveRow rowAt(long seq) {
+    String encoded = rows.get(seq);
+    if (encoded == null) throw new IllegalStateException("no row " + seq + " in " + file);
+    return RowCodec.decode(encoded);
+  }
+
+  private @Nullable ArchiveRow rowOf(char kind, String value) {
+    Long seq = keys.get(kind, value);
+    return seq == null ? null : rowAt(seq);
   }
 
   /** Whether the CSV repeats an id with different values (an older version's leftover): a rewrite keeps one. */
@@ -158,22 +206,26 @@ final class ArchiveIndex implements Closeable {
     return duplicates;
   }
 
+  /** The number of distinct ids. */
   long size() {
-    return rows.sizeAsLong();
+    return count;
   }
 
-  @Nullable String idOfUrl(String url) {
-    return byUrl.get(url);
+  boolean containsUrl(String url) {
+    return keys.get(KeyMap.URL, url) != null;
   }
 
-  @Nullable String idOfSha(String sha256) {
-    return bySha.get(sha256);
+  /** The row as the CSV has it (not counting changes waiting for a rewrite) of a URL, or null. */
+  @Nullable ArchiveRow rowOfUrl(String url) {
+    return rowOf(KeyMap.URL, url);
   }
 
-  /** The row as the CSV has it (not counting changes waiting for a rewrite). */
+  @Nullable ArchiveRow rowOfSha(String sha256) {
+    return rowOf(KeyMap.SHA, sha256);
+  }
+
   @Nullable ArchiveRow row(String id) {
-    String encoded = rows.get(id);
-    return encoded == null ? null : RowCodec.decode(encoded);
+    return rowOf(KeyMap.ID, id);
   }
 
   /** Notes a row just appended to the CSV ({@code bytes} long). */
@@ -190,18 +242,24 @@ final class ArchiveIndex implements Closeable {
 
   void alias(String url, String id) {
     pendingRewrite();
-    byUrl.put(url, id);
+    Long seq = keys.get(KeyMap.ID, id);
+    if (seq != null) keys.put(KeyMap.URL, url, seq, false);
   }
 
   void textChanged(String id, String oldSha, String newSha) {
     pendingRewrite();
-    bySha.remove(oldSha, id);
-    bySha.putIfAbsent(newSha, id);
+    Long seq = keys.get(KeyMap.ID, id);
+    if (seq == null) return;
+    keys.remove(KeyMap.SHA, oldSha, seq);
+    keys.put(KeyMap.SHA, newSha, seq, true);
   }
 
   /** Takes in the rows a CSV rewrite just wrote. */
   void rewritten(Map<String, ArchiveRow> changed) throws IOException {
-    for (ArchiveRow r : changed.values()) rows.put(r.id(), RowCodec.encode(r));
+    for (ArchiveRow r : changed.values()) {
+      Long seq = keys.get(KeyMap.ID, r.id());
+      if (seq != null) rows.put(seq, RowCodec.encode(r));
+    }
     meta.remove(K_PENDING);
     duplicates = false;
     csvLength = Files.size(csvFile);
@@ -236,6 +294,7 @@ final class ArchiveIndex implements Closeable {
   /** Writes the changes so far with the marks of the files they cover, as one version of the store. */
   void commit() throws IOException {
     meta.put(K_CSV, IndexMark.of(csvFile, csvLength).encode());
+    meta.put(K_COUNT, Long.toString(count));
     if (trackedFile != null) meta.put(trackedKey, IndexMark.of(trackedFile, trackedLength).encode());
     try {
       store.commit();

@@ -91,7 +91,13 @@ public final class SiteArchive implements Closeable {
       if (e instanceof java.nio.file.FileSystemException) throw e;
       throw new IOException(e.getMessage() + "; run 'news-archiver verify --site " + site + "'", e);
     }
-    if (index.duplicates()) rewrite(true); // an older version's duplicate ids: the rewrite keeps one
+    if (index.duplicates()) { // an older version's duplicate ids: the rewrite keeps one, the index is made anew
+      rewrite(true);
+      index.close();
+      index = null;
+      Files.delete(dir.resolve(ArchiveIndex.FILE));
+      index = ArchiveIndex.open(dir, csv);
+    }
   }
 
   private ArchiveIndex index() {
@@ -131,12 +137,14 @@ public final class SiteArchive implements Closeable {
 
   /** Whether the URL is archived, as a row's URL or an alternate one. */
   public boolean contains(String url) {
-    return index().idOfUrl(url) != null;
+    return index().containsUrl(url);
   }
 
   public @Nullable ArchiveRow findByUrl(String url) {
-    String id = index().idOfUrl(url);
-    return id == null ? null : findById(id);
+    ArchiveRow row = index().rowOfUrl(url);
+    if (row == null) return null;
+    ArchiveRow changed = pending.get(row.id());
+    return changed != null ? changed : row;
   }
 
   public @Nullable ArchiveRow findById(String id) {
@@ -182,8 +190,8 @@ public final class SiteArchive implements Closeable {
     ArticleText text = article.text();
     byte[] bytes = text.bytes();
     String sha = ArticleId.sha256Hex(bytes);
-    String sameTextId = index().idOfSha(sha);
-    ArchiveRow sameText = sameTextId == null ? null : findById(sameTextId);
+    ArchiveRow sameTextRow = index().rowOfSha(sha);
+    ArchiveRow sameText = sameTextRow == null ? null : findById(sameTextRow.id());
     if (sameText != null) {
       ArchiveRow updated = sameText.withAltUrl(url);
       replace(updated);
