@@ -31,9 +31,11 @@ final class ArchiveIndex implements Closeable {
   private static final String FORMAT = "1";
   private static final int CACHE_MIB = 16;
   private static final int COMMIT_EVERY_CHANGES = 20_000;
-  private static final long COMMIT_EVERY_NANOS = 1_000_000_000L;
+  private static final long COMMIT_EVERY_NANOS = 5_000_000_000L;
   private static final String K_FORMAT = "format";
   private static final String K_CSV = "csv";
+  private static final int COMPACT_FILL_PERCENT = 70;
+  private static final int COMPACT_WRITE_BYTES = 4 << 20;
   private static final String K_COUNT = "count";
   /** Key entries a rebuild gathers before writing them sorted (16 bytes of heap each). */
   private static final int BULK_KEYS = 1 << 20;
@@ -63,6 +65,8 @@ final class ArchiveIndex implements Closeable {
     this.csvFile = csvFile;
     this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MIB).open();
     try {
+      // dead chunks are reused at once rather than kept 45 s for a crash (the index is rebuilt after one anyway)
+      store.setRetentionTime(0);
       this.meta = map("meta");
       this.keys = new KeyMap(store);
       this.rows = store.openMap("row", new MVMap.Builder<Long, String>()
@@ -298,6 +302,9 @@ final class ArchiveIndex implements Closeable {
     if (trackedFile != null) meta.put(trackedKey, IndexMark.of(trackedFile, trackedLength).encode());
     try {
       store.commit();
+      // no background thread does it (we commit ourselves, so each version is whole): move live pages
+      // out of mostly dead chunks, else random key updates leave the file growing
+      if (store.compact(COMPACT_FILL_PERCENT, COMPACT_WRITE_BYTES)) store.commit();
     } catch (RuntimeException e) {
       throw writeFailure(file, e);
     }
