@@ -161,7 +161,8 @@ final class ArchiveIndex implements Closeable {
         } else {
           add(row);
         }
-        if (++changes >= COMMIT_EVERY_CHANGES) { // bounds the unsaved pages; no mark yet, so not a valid index
+        if (++changes >= COMMIT_EVERY_CHANGES) { // bounds the unsaved pages; the mark stays where it was
+          meta.put(K_COUNT, Long.toString(count)); // rows read again after a crash are skipped, not counted
           store.commit();
           changes = 0;
         }
