@@ -192,6 +192,31 @@ class ArchiveIndexTest {
   }
 
   @Test
+  void rebuildsAnIndexDamagedInsideWithAWarning() throws Exception {
+    List<ArchiveRow> rows = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id = "story-" + i + "-" + String.format("%012x", i);
+      rows.add(new ArchiveRow(id, "news", "https://news.example/story-" + i, "Story " + i, null, null, null, null,
+          null, null, "2024-11-02T09:30:15Z", "2024/10/" + id + ".txt", 1, String.format("%064x", i), List.of()));
+    }
+    new ArticlesCsv(Files.createDirectories(site()).resolve("articles.csv")).rewrite(rows);
+    SiteArchive.open(root, "news").close();
+    long size = Files.size(indexFile());
+    try (FileChannel ch = FileChannel.open(indexFile(), StandardOpenOption.WRITE)) {
+      for (long at = 8192; at < size; at += size / 7) ch.write(java.nio.ByteBuffer.wrap(new byte[2048]), at); // past the header
+    }
+    logged.list.clear();
+    try (SiteArchive archive = SiteArchive.open(root, "news")) {
+      assertThat(archive.size()).isEqualTo(20_000);
+      for (ArchiveRow r : rows) assertThat(archive.findByUrl(r.url())).isEqualTo(r);
+    }
+    assertThat(logLines()).hasSize(2);
+    assertThat(logLines().get(0)).startsWith("WARN " + indexFile() + ": the index is unreadable (");
+    assertThat(logLines().get(1)).isEqualTo("INFO " + indexFile() + ": indexed 20000 rows of articles.csv in "
+        + millis() + " ms because it was unreadable");
+  }
+
+  @Test
   void rebuildsAfterACrashBetweenARowChangeAndTheCsvRewrite() throws Exception {
     List<ArchiveRow> rows = archiveThree();
     Path copy = root.resolve("after-crash");
