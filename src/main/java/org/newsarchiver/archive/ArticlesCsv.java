@@ -1,10 +1,13 @@
 package org.newsarchiver.archive;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
@@ -13,8 +16,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -71,7 +77,8 @@ public final class ArticlesCsv {
     }
   }
 
-  public void append(ArchiveRow row) throws IOException {
+  /** Appends one row with a synced write; returns its length in bytes. */
+  public long append(ArchiveRow row) throws IOException {
     byte[] bytes = line(row.cells()).getBytes(StandardCharsets.UTF_8);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -82,6 +89,7 @@ public final class ArticlesCsv {
     } catch (IOException e) {
       throw AtomicFiles.withPath(file, e);
     }
+    return bytes.length;
   }
 
   /** Replaces the whole file with these rows, atomically. */
@@ -91,10 +99,62 @@ public final class ArticlesCsv {
     AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Replaces the file atomically by one streamed from it, each row passed through {@code current}
+   * (and only the first row of an id kept, when {@code firstOfEachId}: that needs a set of the ids).
+   */
+  void rewrite(UnaryOperator<ArchiveRow> current, boolean firstOfEachId) throws IOException {
+    Set<String> seen = new HashSet<>();
+    List<String> bad = new ArrayList<>();
+    AtomicFiles.write(file, out -> {
+      CSVPrinter p = new CSVPrinter(out, FORMAT); // not closed: AtomicFiles syncs and closes the file
+      p.printRecord(ArchiveRow.COLUMNS);
+      forEach(row -> {
+        if (firstOfEachId && !seen.add(row.id())) return;
+        try {
+          p.printRecord(current.apply(row).cells());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, bad::add);
+      p.flush();
+      if (!bad.isEmpty()) throw new IOException(bad.get(0));
+    });
+  }
+
+  /**
+   * As {@link #forEach(Consumer, Consumer)}, from byte {@code offset} on: 0 or the start of a row
+   * (the end of what an earlier read saw); after 0 there is no header to check.
+   */
+  public void forEachFrom(long offset, Consumer<ArchiveRow> rows, Consumer<String> bad) throws IOException {
+    if (offset == 0) {
+      forEach(rows, bad);
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        Reader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(ch.position(offset)),
+            StandardCharsets.UTF_8), 1 << 16);
+        CSVParser parser = FORMAT.parse(in)) {
+      for (CSVRecord r : parser) {
+        try {
+          rows.accept(ArchiveRow.fromCells(r.toList()));
+        } catch (IllegalArgumentException e) {
+          bad.accept(file + ": the row at line " + r.getParser().getCurrentLineNumber() + " after byte " + offset
+              + ": " + e.getMessage());
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } catch (IllegalStateException e) {
+      bad.accept(file + ": not valid CSV after byte " + offset + ": " + e.getMessage());
+    }
+  }
+
   /** Streams the rows in file order; a row that does not parse is passed to {@code bad} with its line number. */
   public void forEach(Consumer<ArchiveRow> rows, Consumer<String> bad) throws IOException {
     if (!Files.exists(file)) return;
-    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader in = new BufferedReader(
+        new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
       forEach(in, rows, bad);
     }
   }

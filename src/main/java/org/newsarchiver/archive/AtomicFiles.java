@@ -1,8 +1,12 @@
 package org.newsarchiver.archive;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,6 +21,47 @@ public final class AtomicFiles {
   public static final String TEMP_SUFFIX = ".part";
 
   private AtomicFiles() {}
+
+  /** What writes a file's content to a stream. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** As {@link #write(Path, byte[])}, for content streamed as UTF-8 text (a file too big for the heap). */
+  static void write(Path target, Content content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = temp(dir, target);
+    try {
+      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        Writer out = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
+        content.writeTo(out);
+        out.flush();
+        ch.force(true);
+      }
+      move(temp, target);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw withPath(target, e);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static Path temp(Path dir, Path target) {
+    return dir.resolve(
+        "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+  }
+
+  private static void move(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
 
   public static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();

@@ -8,10 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -20,12 +20,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One site's folder of the archive, {@code <root>/<site>/}: {@code articles.csv} and the text
- * files by month. Opening it takes the site's lock, repairs a torn CSV tail and indexes the rows
- * by URL and by text digest. Not thread-safe: one crawl of a site at a time uses it.
+ * files by month. Opening it takes the site's lock, repairs a torn CSV tail and brings the lookup
+ * index ({@link ArchiveIndex}, on disk) up to date; rows are never all held in memory, only the
+ * changes waiting for the next CSV rewrite. Not thread-safe: one crawl of a site at a time uses it.
  */
 public final class SiteArchive implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SiteArchive.class);
   private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{2}).*");
+  /** Pending row changes above which {@link #put} rewrites the CSV (about 1 KiB of heap each). */
+  private static final int MAX_PENDING = 10_000;
   private static final DateTimeFormatter FETCHED_AT =
       DateTimeFormatter.ISO_INSTANT;
 
@@ -45,10 +48,9 @@ public final class SiteArchive implements Closeable {
   private final String site;
   private final ArchiveLock lock;
   private final ArticlesCsv csv;
-  private final LinkedHashMap<String, ArchiveRow> byId = new LinkedHashMap<>();
-  private final Map<String, String> idByUrl = new HashMap<>();
-  private final Map<String, String> idBySha = new HashMap<>();
-  private boolean dirty;
+  /** Row changes (read counts, alternate URLs, re-extractions) the CSV gets at the next {@link #flush}. */
+  private final Map<String, ArchiveRow> pending = new LinkedHashMap<>();
+  private @Nullable ArchiveIndex index;
 
   private SiteArchive(Path dir, String site, ArchiveLock lock) {
     this.dir = dir;
@@ -65,7 +67,13 @@ public final class SiteArchive implements Closeable {
     try {
       archive.load();
     } catch (IOException | RuntimeException e) {
-      lock.close();
+      try {
+        if (archive.index != null) archive.index.close();
+      } catch (IOException | RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      } finally {
+        lock.close();
+      }
       throw e;
     }
     return archive;
@@ -77,11 +85,24 @@ public final class SiteArchive implements Closeable {
     if (cut > 0) {
       log.warn("{}: cut a torn last row of {} bytes left by an interrupted run", csv.file(), cut);
     }
-    List<String> bad = new ArrayList<>();
-    csv.forEach(this::index, bad::add);
-    if (!bad.isEmpty()) {
-      throw new IOException(bad.get(0) + "; run 'news-archiver verify --site " + site + "'");
+    try {
+      index = ArchiveIndex.open(dir, csv);
+    } catch (IOException e) {
+      if (e instanceof java.nio.file.FileSystemException) throw e;
+      throw new IOException(e.getMessage() + "; run 'news-archiver verify --site " + site + "'", e);
     }
+    if (index.duplicates()) { // an older version's duplicate ids: the rewrite keeps one, the index is made anew
+      rewrite(true);
+      index.close();
+      index = null;
+      Files.delete(dir.resolve(ArchiveIndex.FILE));
+      index = ArchiveIndex.open(dir, csv);
+    }
+  }
+
+  private ArchiveIndex index() {
+    if (index == null) throw new IllegalStateException(site + ": archive not open");
+    return index;
   }
 
   /** Deletes the temporary files of writes a crash or kill interrupted; we hold the lock, so none is live. */
@@ -102,14 +123,6 @@ public final class SiteArchive implements Closeable {
     }
   }
 
-  private void index(ArchiveRow row) {
-    ArchiveRow previous = byId.put(row.id(), row);
-    if (previous != null) dirty = true; // a duplicate id from an older version: the rewrite keeps one
-    idByUrl.put(row.url(), row.id());
-    for (String alt : row.altUrls()) idByUrl.put(alt, row.id());
-    idBySha.putIfAbsent(row.sha256(), row.id());
-  }
-
   public Path dir() {
     return dir;
   }
@@ -119,21 +132,49 @@ public final class SiteArchive implements Closeable {
   }
 
   public int size() {
-    return byId.size();
+    return (int) index().size();
+  }
+
+  /** Whether the URL is archived, as a row's URL or an alternate one. */
+  public boolean contains(String url) {
+    return index().containsUrl(url);
   }
 
   public @Nullable ArchiveRow findByUrl(String url) {
-    String id = idByUrl.get(url);
-    return id == null ? null : byId.get(id);
+    ArchiveRow row = index().rowOfUrl(url);
+    if (row == null) return null;
+    ArchiveRow changed = pending.get(row.id());
+    return changed != null ? changed : row;
   }
 
   public @Nullable ArchiveRow findById(String id) {
-    return byId.get(id);
+    ArchiveRow changed = pending.get(id);
+    return changed != null ? changed : index().row(id);
   }
 
-  /** The rows in archive order. */
-  public List<ArchiveRow> rows() {
-    return List.copyOf(byId.values());
+  /** Streams the rows in archive order (from the CSV, with the changes not yet flushed). */
+  public void forEachRow(Consumer<ArchiveRow> action) throws IOException {
+    List<String> bad = new ArrayList<>();
+    csv.forEach(r -> {
+      ArchiveRow changed = pending.get(r.id());
+      action.accept(changed != null ? changed : r);
+    }, bad::add);
+    if (!bad.isEmpty()) throw new IOException(bad.get(0) + "; run 'news-archiver verify --site " + site + "'");
+  }
+
+  /**
+   * All rows in archive order, read from the CSV into a list: for tests and small sites only; the
+   * crawl streams them with {@link #forEachRow}.
+   */
+  public List<ArchiveRow> rows() throws IOException {
+    List<ArchiveRow> all = new ArrayList<>();
+    forEachRow(all::add);
+    return all;
+  }
+
+  /** The lookup index, for the WARC digests kept in it. */
+  ArchiveIndex lookupIndex() {
+    return index();
   }
 
   /**
@@ -149,9 +190,10 @@ public final class SiteArchive implements Closeable {
     ArticleText text = article.text();
     byte[] bytes = text.bytes();
     String sha = ArticleId.sha256Hex(bytes);
-    String sameTextId = idBySha.get(sha);
-    if (sameTextId != null) {
-      ArchiveRow updated = byId.get(sameTextId).withAltUrl(url);
+    ArchiveRow sameTextRow = index().rowOfSha(sha);
+    ArchiveRow sameText = sameTextRow == null ? null : findById(sameTextRow.id());
+    if (sameText != null) {
+      ArchiveRow updated = sameText.withAltUrl(url);
       replace(updated);
       return new Stored(updated, Outcome.DUPLICATE_TEXT, dir.resolve(updated.textFile()));
     }
@@ -166,8 +208,7 @@ public final class SiteArchive implements Closeable {
             article.language(), article.source(),
             FETCHED_AT.format(article.fetchedAt().truncatedTo(ChronoUnit.SECONDS)), relative,
             text.words(), sha, List.of());
-    csv.append(row);
-    index(row);
+    index().appended(row, csv.append(row));
     return new Stored(row, Outcome.ADDED, textPath);
   }
 
@@ -177,7 +218,7 @@ public final class SiteArchive implements Closeable {
    * appended. Returns the row it replaced, or null. CSV changes are written by {@link #flush}.
    */
   public @Nullable ArchiveRow put(String id, NewArticle article) throws IOException {
-    ArchiveRow old = byId.get(id);
+    ArchiveRow old = findById(id);
     ArticleText text = article.text();
     byte[] bytes = text.bytes();
     String relative = old != null ? old.textFile() : monthFolder(article) + "/" + id + ".txt";
@@ -190,30 +231,44 @@ public final class SiteArchive implements Closeable {
             article.source(), old != null ? old.fetchedAt() : FETCHED_AT.format(article.fetchedAt().truncatedTo(ChronoUnit.SECONDS)),
             relative, text.words(), ArticleId.sha256Hex(bytes), old != null ? old.altUrls() : List.of());
     if (old == null) {
-      csv.append(row);
-      index(row);
+      index().appended(row, csv.append(row));
     } else {
       replace(row);
-      idBySha.remove(old.sha256(), id);
-      idBySha.putIfAbsent(row.sha256(), id);
+      if (!old.sha256().equals(row.sha256())) index().textChanged(id, old.sha256(), row.sha256());
+      if (pending.size() >= MAX_PENDING) flush(); // a re-extraction of every row must not hold them all
     }
     return old;
   }
 
   /** Replaces a row's metadata (e.g. a newer read count); written to disk by {@link #flush}. */
   public void replace(ArchiveRow row) {
-    if (!byId.containsKey(row.id())) throw new IllegalArgumentException("no row with id " + row.id());
-    byId.put(row.id(), row);
-    for (String alt : row.altUrls()) idByUrl.put(alt, row.id());
-    dirty = true;
+    if (findById(row.id()) == null) throw new IllegalArgumentException("no row with id " + row.id());
+    index().pendingRewrite();
+    pending.put(row.id(), row);
+    for (String alt : row.altUrls()) index().alias(alt, row.id());
   }
 
-  /** Writes pending row changes by rewriting the CSV atomically; appended rows are already on disk. */
+  /**
+   * Writes pending row changes by rewriting the CSV atomically, streamed from the old one; appended
+   * rows are already on disk.
+   */
   public void flush() throws IOException {
-    if (dirty) {
-      csv.rewrite(byId.values());
-      dirty = false;
-    }
+    if (!pending.isEmpty()) rewrite(false);
+  }
+
+  private void rewrite(boolean firstOfEachId) throws IOException {
+    ArchiveIndex idx = index();
+    idx.pendingRewrite();
+    idx.commit(); // a crash from here until rewritten() below makes the next open rebuild the index
+    csv.rewrite(r -> {
+      ArchiveRow changed = pending.get(r.id());
+      if (changed != null) return changed;
+      if (!firstOfEachId) return r;
+      ArchiveRow last = idx.row(r.id()); // the index holds the last row of a repeated id
+      return last != null ? last : r;
+    }, firstOfEachId);
+    idx.rewritten(pending);
+    pending.clear();
   }
 
   private static String monthFolder(NewArticle a) {
@@ -230,7 +285,11 @@ public final class SiteArchive implements Closeable {
     try {
       flush();
     } finally {
-      lock.close();
+      try {
+        if (index != null) index.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 

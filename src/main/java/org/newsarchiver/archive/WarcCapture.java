@@ -63,7 +63,7 @@ public final class WarcCapture implements RawCapture {
   /** WARC capture rolled when a file would grow past {@code rollBytes}. */
   public static RawCapture.Factory factory(long rollBytes) {
     if (rollBytes <= 0) throw new IllegalArgumentException("rollBytes: must be positive, was " + rollBytes);
-    return archive -> new WarcCapture(archive.dir(), rollBytes, DigestIndex.load(archive.dir()));
+    return archive -> new WarcCapture(archive.dir(), rollBytes, DigestIndex.load(archive));
   }
 
   @Override

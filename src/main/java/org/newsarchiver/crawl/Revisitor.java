@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 import org.newsarchiver.archive.ArchiveRow;
 import org.newsarchiver.archive.ArticleText;
@@ -45,12 +46,19 @@ final class Revisitor {
   int run(SiteArchive archive, Instant now, BooleanSupplier stop, CrawlListener listener) throws IOException {
     RevisitLog log = RevisitLog.load(archive);
     SiteConfig.Revisit settings = site.revisit();
-    List<ArchiveRow> due = archive.rows().stream()
-        .filter(r -> Duration.between(born(r), now).compareTo(settings.maxAge()) < 0)
-        .filter(r -> Duration.between(log.lastVisit(r), now).compareTo(settings.interval()) >= 0)
-        .sorted(Comparator.comparing(log::lastVisit))
-        .limit(Limits.MAX_REVISITS_PER_RUN)
-        .toList();
+    // the oldest-visited due rows, ties in archive order, kept in a bounded heap while the CSV streams by
+    Comparator<Candidate> order = Comparator.comparing(Candidate::lastVisit).thenComparingLong(Candidate::position);
+    PriorityQueue<Candidate> kept = new PriorityQueue<>(order.reversed());
+    long[] position = {0};
+    archive.forEachRow(r -> {
+      long at = position[0]++;
+      if (Duration.between(born(r), now).compareTo(settings.maxAge()) >= 0) return;
+      Instant last = log.lastVisit(r);
+      if (Duration.between(last, now).compareTo(settings.interval()) < 0) return;
+      kept.add(new Candidate(r, last, at));
+      if (kept.size() > Limits.MAX_REVISITS_PER_RUN) kept.poll();
+    });
+    List<ArchiveRow> due = kept.stream().sorted(order).map(Candidate::row).toList();
     int visited = 0;
     for (ArchiveRow row : due) {
       if (stop.getAsBoolean()) break;
@@ -82,6 +90,9 @@ final class Revisitor {
     }
     return visited;
   }
+
+  /** A due row while the selection runs: its last visit and its place in the archive. */
+  private record Candidate(ArchiveRow row, Instant lastVisit, long position) {}
 
   /** When the article was published (its day's start, UTC, when only a day is known), else fetched. */
   private static Instant born(ArchiveRow row) {

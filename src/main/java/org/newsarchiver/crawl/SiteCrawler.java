@@ -136,7 +136,7 @@ public final class SiteCrawler {
       int fetched = 0;
       for (Map.Entry<URI, LinkHint> entry : articles.entrySet()) {
         URI url = entry.getKey();
-        if (archive.findByUrl(url.toString()) != null) {
+        if (archive.contains(url.toString())) {
           already++;
           continue;
         }

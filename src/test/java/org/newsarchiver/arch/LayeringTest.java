@@ -54,4 +54,11 @@ class LayeringTest {
         .orShould().accessField(System.class, "out")
         .check(CLASSES);
   }
+
+  @Test
+  void onlyTheArchiveUsesTheIndexStore() {
+    noClasses().that().resideOutsideOfPackage("..archive..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.h2..")
+        .check(CLASSES);
+  }
 }
