@@ -1,8 +1,13 @@
 package org.newsarchiver.archive;
 
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -30,22 +36,77 @@ final class CsvLog {
 
   /** The complete rows, in file order, header excluded; rows of the wrong width are skipped. */
   List<List<String>> rows() throws IOException {
-    if (!Files.isRegularFile(file)) return List.of();
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    int end = text.lastIndexOf('\n');
-    text = end < 0 ? "" : text.substring(0, end + 1);
     List<List<String>> out = new ArrayList<>();
-    try (CSVParser p = CSVParser.parse(new StringReader(text), ArticlesCsv.FORMAT)) {
+    forEach(out::add);
+    return out;
+  }
+
+  /**
+   * Streams the complete rows to {@code action} without holding the file in memory: these logs
+   * grow with every revisit for as long as the archive is kept.
+   */
+  void forEach(Consumer<List<String>> action) throws IOException {
+    if (!Files.isRegularFile(file)) return;
+    long whole = endOfLastLine();
+    if (whole == 0) return;
+    try (InputStream in = Files.newInputStream(file);
+        Reader reader = new InputStreamReader(new LimitedStream(in, whole), StandardCharsets.UTF_8);
+        CSVParser p = CSVParser.parse(new BufferedReader(reader), ArticlesCsv.FORMAT)) {
       boolean header = true;
       for (CSVRecord r : p) {
         if (header) {
           header = false;
           continue;
         }
-        if (r.size() == columns.size()) out.add(r.toList());
+        if (r.size() == columns.size()) action.accept(r.toList());
       }
     }
-    return out;
+  }
+
+  /** The length of the file up to and including its last newline, so a torn last row is left out. */
+  private long endOfLastLine() throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      long end = ch.size();
+      while (end > 0) {
+        long from = Math.max(0, end - buf.capacity());
+        buf.clear().limit((int) (end - from));
+        while (buf.hasRemaining() && ch.read(buf, from + buf.position()) >= 0) {
+          // fill the window
+        }
+        for (int i = buf.position() - 1; i >= 0; i--) {
+          if (buf.get(i) == '\n') return from + i + 1;
+        }
+        end = from;
+      }
+      return 0;
+    }
+  }
+
+  /** Reads no further than a given length of the file. */
+  private static final class LimitedStream extends FilterInputStream {
+    private long left;
+
+    LimitedStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) return -1;
+      int b = super.read();
+      if (b >= 0) left--;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) return -1;
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) left -= n;
+      return n;
+    }
   }
 
   void append(List<?> cells) throws IOException {
@@ -58,7 +119,7 @@ final class CsvLog {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.APPEND)) {
-      ch.write(java.nio.ByteBuffer.wrap(w.toString().getBytes(StandardCharsets.UTF_8)));
+      ch.write(ByteBuffer.wrap(w.toString().getBytes(StandardCharsets.UTF_8)));
       ch.force(true);
     }
   }

@@ -41,13 +41,13 @@ public final class RevisitLog {
   /** Loads the logs of the site folder of {@code archive}. */
   public static RevisitLog load(SiteArchive archive) throws IOException {
     RevisitLog log = new RevisitLog(archive.dir());
-    for (List<String> r : log.readCounts.rows()) {
+    log.readCounts.forEach(r -> {
       try {
         log.lastObserved.merge(r.get(0), Instant.parse(r.get(2)), (a, b) -> a.isAfter(b) ? a : b);
       } catch (DateTimeParseException e) {
         // a hand-edited line: ignored
       }
-    }
+    });
     for (List<String> r : log.versions.rows()) {
       ArchiveRow row = archive.findById(r.get(0));
       if (row == null) continue;
