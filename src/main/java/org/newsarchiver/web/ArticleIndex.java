@@ -114,7 +114,9 @@ final class ArticleIndex implements Closeable {
     boolean changed = false;
     for (String site : sites) {
       Path csv = files.siteDir(site).resolve("articles.csv");
-      String sig = Files.size(csv) + "@" + Files.getLastModifiedTime(csv).toMillis();
+      // the file key changes when the CSV is replaced (rows rewritten), size and time when it grows
+      var attrs = Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class);
+      String sig = attrs.fileKey() + "@" + attrs.size() + "@" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
       if (sig.equals(csvSignatures.get(site))) continue;
       indexSite(site);
       csvSignatures.put(site, sig);

@@ -55,10 +55,11 @@ final class WordChanges {
       if (i < a.length && j < b.length && a[i].equals(b[j])) {
         add(runs, Kind.SAME, List.of(a[i++]));
         j++;
-      } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        add(runs, Kind.ADDED, List.of(b[j++]));
-      } else {
+      } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        // on a tie the old word goes first, so a replacement reads "removed, then added"
         add(runs, Kind.REMOVED, List.of(a[i++]));
+      } else {
+        add(runs, Kind.ADDED, List.of(b[j++]));
       }
     }
   }
