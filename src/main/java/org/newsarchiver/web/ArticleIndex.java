@@ -83,18 +83,28 @@ final class ArticleIndex implements Closeable {
 
   ArticleIndex(ArchiveFiles files) throws IOException {
     this.files = files;
-    this.dir = open(files.root().resolve(".search"));
+    Path path = files.root().resolve(".search");
+    Directory d = open(path);
     IndexWriter w;
     try {
-      w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+      w = writer(d, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     } catch (LockObtainFailedException e) {
-      throw e;
+      // another serve of this archive keeps the index up to date; this one builds its own in memory
+      log.warn("{}: search index in use by another process; keeping this one in memory", path);
+      d.close();
+      d = new ByteBuffersDirectory();
+      w = writer(d, IndexWriterConfig.OpenMode.CREATE);
     } catch (IOException | RuntimeException e) {
-      log.warn("{}: search index unreadable ({}); rebuilding it", files.root().resolve(".search"), e.toString());
-      w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE));
+      log.warn("{}: search index unreadable ({}); rebuilding it", path, e.toString());
+      w = writer(d, IndexWriterConfig.OpenMode.CREATE);
     }
+    this.dir = d;
     this.writer = w;
     this.searchers = new SearcherManager(writer, null);
+  }
+
+  private IndexWriter writer(Directory d, IndexWriterConfig.OpenMode mode) throws IOException {
+    return new IndexWriter(d, new IndexWriterConfig(analyzer).setOpenMode(mode));
   }
 
   private static Directory open(Path path) throws IOException {

@@ -64,4 +64,31 @@ class SearchIndexUpdateTest {
       assertThat(WebViewTestClient.get(server, "/api/articles?q=cantilever")).contains("\"total\":1,");
     }
   }
+
+  @Test
+  void servesWhileACrawlHoldsTheSiteLock() throws IOException {
+    FixtureArchive.write(root);
+    try (WebServer server = WebServer.start(FixtureArchive.options(root));
+        SiteArchive crawling = SiteArchive.open(FixtureArchive.archive(root), FixtureArchive.SITE)) {
+      URI url = URI.create(FixtureArchive.BASE + "news/2024/11/03/tram");
+      crawling.add(FixtureArchive.article(url, "Tram line extended", "2024-11-03", null, Instant.parse("2024-11-03T11:00:00Z"),
+          List.of("The tram now reaches the stadium.")));
+      String id = ArticleId.of(url);
+      assertThat(WebViewTestClient.get(server, "/api/articles?q=stadium")).isEqualTo(hit(FixtureArchive.SITE, id,
+          "Tram line extended", url.toString(), "2024-11-03", "2024-11-03T11:00:00Z", "6"));
+      assertThat(WebViewTestClient.get(server, "/articles/" + FixtureArchive.SITE + "/" + id))
+          .contains("<p>The tram now reaches the stadium.</p>");
+      assertThat(WebViewTestClient.get(server, "/api/sites")).contains("\"name\":\"loopback-times\",\"configured\":true,\"articles\":4,\"new_24h\":3,");
+    }
+  }
+
+  @Test
+  void aSecondServeOfTheSameArchiveSearchesFromAnIndexInMemory() throws IOException {
+    FixtureArchive.write(root);
+    try (WebServer first = WebServer.start(FixtureArchive.options(root));
+        WebServer second = WebServer.start(FixtureArchive.options(root))) {
+      assertThat(WebViewTestClient.get(second, "/api/articles?q=cantilever")).contains("\"total\":1,");
+      assertThat(WebViewTestClient.get(first, "/api/articles?q=cantilever")).contains("\"total\":1,");
+    }
+  }
 }
