@@ -30,13 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
-  static {
-    // the JDK server waits for a request's headers and body without end unless told; it reads this once
-    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-      System.setProperty("sun.net.httpserver.maxReqTime", "30");
-    }
-  }
-
   /**
    * How to serve: the archive and config folders, the address (loopback unless the caller chose
    * otherwise), the port (0: any free one), worker threads, the clock ("new in 24 h") and how to
