@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       ArchiveCommand.class,
       ReextractCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
       VerifyCommand.class,
       ExtractCommand.class,
       EvaluateCommand.class,

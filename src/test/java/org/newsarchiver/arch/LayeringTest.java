@@ -61,4 +61,26 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage("org.h2..")
         .check(CLASSES);
   }
+
+  @Test
+  void theWebViewReadsTheArchiveAndKnowsNothingOfCrawlingOrHtmlParsing() {
+    noClasses().that().resideInAPackage("..web..")
+        .should().dependOnClassesThat().resideInAnyPackage("..fetch..", "..extract..", "..crawl..", "..schedule..", "..cli..",
+            "org.jsoup..", "okhttp3..", "org.quartz..", "picocli..", "org.apache.commons.csv..", "org.netpreserve.jwarc..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingBelowTheCommandLineDependsOnTheWebView() {
+    noClasses().that().resideInAnyPackage("..config..", "..fetch..", "..extract..", "..archive..", "..crawl..", "..schedule..")
+        .should().dependOnClassesThat().resideInAPackage("..web..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void luceneLivesOnlyInTheWebView() {
+    noClasses().that().resideOutsideOfPackage("..web..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..")
+        .check(CLASSES);
+  }
 }
