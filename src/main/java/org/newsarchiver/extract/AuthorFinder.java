@@ -19,7 +19,12 @@ final class AuthorFinder {
   private AuthorFinder() {}
 
   static List<String> find(Document doc, JsonLd ld) {
-    List<String> names = fromJsonLd(ld);
+    List<String> names = found(doc, ld);
+    return names.isEmpty() ? names : respelled(names, doc);
+  }
+
+  private static List<String> found(Document doc, JsonLd ld) {
+    List<String> names = fromJsonLd(ld, "author");
     if (!names.isEmpty()) return names;
     names = fromMarked(doc);
     if (!names.isEmpty()) return names;
@@ -37,14 +42,43 @@ final class AuthorFinder {
     names = fromBylineClass(doc);
     if (!names.isEmpty()) return names;
     names = fromAuthorLinks(doc, false);
+    if (!names.isEmpty()) return names;
+    // "creator" is often the account that filed the page in the CMS, a weaker claim than a byline
+    names = fromJsonLd(ld, "creator");
     return names.isEmpty() ? organisation : names;
   }
 
-  private static List<String> fromJsonLd(JsonLd ld) {
+  /**
+   * A name in all lower case ("cindy mangomini" in the metadata) in the capitals the visible byline
+   * gives the same name, where it gives one.
+   */
+  private static List<String> respelled(List<String> names, Document doc) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      String spelled = name;
+      if (name.equals(name.toLowerCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT))) {
+        PageIndex index = PageIndex.of(doc);
+        spelled = sameNameIn(name, index.authorLinks);
+        if (spelled == null) spelled = sameNameIn(name, index.markedAuthors);
+        if (spelled == null) spelled = name;
+      }
+      out.add(spelled);
+    }
+    return out;
+  }
+
+  private static @Nullable String sameNameIn(String name, List<Element> elements) {
+    for (Element e : elements) {
+      String t = TextNormalizer.line(e.text());
+      if (t != null && t.equalsIgnoreCase(name) && !t.equals(name)) return t;
+    }
+    return null;
+  }
+
+  private static List<String> fromJsonLd(JsonLd ld, String key) {
     List<String> out = new ArrayList<>();
     for (JsonNode article : ld.articles()) {
-      JsonNode author = article.get("author");
-      if (author == null) author = article.get("creator");
+      JsonNode author = article.get(key);
       if (author == null) continue;
       if (author.isArray()) {
         for (JsonNode a : author) addAll(out, Bylines.split(JsonLd.text(a)));
@@ -67,10 +101,17 @@ final class AuthorFinder {
         continue;
       }
       Element name = e.selectFirst("[itemprop=name]");
-      String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
+      String text = name != null ? valueOf(name) : e.hasAttr("content") ? e.attr("content") : e.text();
       if (text.length() <= MAX_BYLINE) addAll(out, Bylines.split(text));
     }
     return out;
+  }
+
+  /** Microdata's value: {@code content} (or {@code value}) of {@code meta} and {@code link}, else the text. */
+  private static String valueOf(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("meta") || tag.equals("link")) return e.hasAttr("content") ? e.attr("content") : e.attr("value");
+    return e.text();
   }
 
   /** Two elements in one byline: they share a parent or grandparent. */

@@ -14,7 +14,8 @@ final class Bylines {
   private static final Pattern LEAD =
       Pattern.compile(
           "^(?i)(?:(?:more|all|latest)\\s+(?:stories|articles|posts|news)\\s+(?:by|from)|written\\s+by|posted\\s+by|words\\s+by|story\\s+by|reported\\s+by|by|von|par|por|door|di|av|af|autor(?:in)?|author|auteur)\\s*[:：]?\\s+");
-  private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z])");
+  // "ByJane Doe", and "Byby Jane Doe" where a "By" label sits before the byline's own "by"
+  private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z]|(?i:by|par|von|por)\\s)");
   private static final Pattern SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s|\\set\\s|\\sy\\s|、)\\s*");
   private static final String MONTH =
       "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zé]*\\.?";
@@ -32,7 +33,8 @@ final class Bylines {
     String s = TextNormalizer.line(raw);
     if (s == null) return List.of();
     s = LEAD.matcher(s).replaceFirst("");
-    s = LEAD_GLUED.matcher(s).replaceFirst("");
+    java.util.regex.Matcher glued = LEAD_GLUED.matcher(s);
+    if (glued.find()) s = LEAD.matcher(s.substring(glued.end())).replaceFirst("");
     s = DATE_TAIL.matcher(s).replaceFirst("").strip();
     List<String> out = new ArrayList<>();
     if (s.isEmpty()) return out;
