@@ -31,7 +31,8 @@ final class AuthorFinder {
     Meta meta = Meta.read(doc);
     List<String> organisation = List.of();
     for (String key :
-        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author"}) {
+        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author",
+          "og:article:author"}) {
       names = Bylines.split(meta.get(key));
       if (names.isEmpty()) continue;
       if (!isOrganisation(names, doc, ld, meta)) return names;
@@ -181,7 +182,7 @@ final class AuthorFinder {
         String t = a.text();
         if (isNameLike(t) && !afterPlaceWord(a)) addAll(linked, Bylines.split(t));
       }
-      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(text)) : linked;
+      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(firstNamedLine(e))) : linked;
       if (names.isEmpty()) continue;
       // "<span class=author>A</span> et <span class=author>B</span>"
       for (Element sib = e.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
@@ -191,6 +192,47 @@ final class AuthorFinder {
       return names;
     }
     return List.of();
+  }
+
+  private static final java.util.Set<String> LINE_BREAKS =
+      java.util.Set.of("div", "p", "li", "ul", "ol", "br", "section", "header", "footer", "dd", "dt", "table", "tr");
+
+  /**
+   * The first line of a byline block that names someone: "By Jane Doe" in one block, the outlet
+   * ("Washington Post") and date in the next are not part of her name.
+   */
+  private static String firstNamedLine(Element block) {
+    List<StringBuilder> lines = new ArrayList<>();
+    lines.add(new StringBuilder());
+    org.jsoup.select.NodeTraversor.traverse(
+        new org.jsoup.select.NodeVisitor() {
+          @Override
+          public void head(org.jsoup.nodes.Node node, int depth) {
+            if (node instanceof org.jsoup.nodes.TextNode t) {
+              lines.get(lines.size() - 1).append(t.getWholeText());
+            } else if (depth > 0 && node instanceof Element el && LINE_BREAKS.contains(el.normalName())) {
+              lines.add(new StringBuilder());
+            }
+          }
+
+          @Override
+          public void tail(org.jsoup.nodes.Node node, int depth) {
+            if (depth > 0 && node instanceof Element el && LINE_BREAKS.contains(el.normalName())) {
+              lines.add(new StringBuilder());
+            }
+          }
+        },
+        block);
+    String pending = "";
+    for (StringBuilder line : lines) {
+      String t = TextNormalizer.line(line.toString());
+      if (t == null) continue;
+      // a lone "By" label in its own block belongs to the next line
+      String joined = pending.isEmpty() ? t : pending + " " + t;
+      if (!Bylines.split(joined).isEmpty()) return joined;
+      pending = joined.length() <= 12 ? joined : "";
+    }
+    return block.text();
   }
 
   /** The site or a company named as author ("ABC News", "Example Media Inc."): a byline may say more. */
@@ -229,7 +271,8 @@ final class AuthorFinder {
 
   private static final String[] LINK_LABELS = {
     "twitter", "facebook", "email", "e-mail", "follow", "view ", "more ", "archive", "rss", "posts",
-    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all "
+    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all ", "log in", "login",
+    "sign in", "sign up", "register", "account", "settings"
   };
 
   private static void addAll(List<String> out, List<String> names) {

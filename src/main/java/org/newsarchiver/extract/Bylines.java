@@ -21,7 +21,7 @@ final class Bylines {
       "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zé]*\\.?";
   private static final Pattern DATE_TAIL =
       Pattern.compile(
-          "(?i)\\s*(?:[|•·/]|\\s-\\s|\\bupdated\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
+          "(?i)\\s*(?:[|•·]|(?<!^[a-z])/|\\s-\\s|\\bupdated\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
               + "|\\bstaff writer\\b|\\bcontributor\\b|\\bsenior\\b|\\beditor\\b|\\bcorrespondent\\b"
               + "|\\bon\\s+" + MONTH + "|\\b" + MONTH + "\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH
               + "|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{4}年|\\b(?:před|il y a|vor|hace)\\b"

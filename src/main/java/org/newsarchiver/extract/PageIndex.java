@@ -51,7 +51,11 @@ final class PageIndex {
   }
 
   static boolean isAuthorPath(String href) {
-    return !href.isEmpty() && Furniture.containsAny(href.toLowerCase(Locale.ROOT), AUTHOR_PATHS);
+    if (href.isEmpty()) return false;
+    String h = href.toLowerCase(Locale.ROOT);
+    if (Furniture.containsAny(h, AUTHOR_PATHS)) return true;
+    // a forum's or social site's own user page; on another host (a video channel) it is no author
+    return (h.contains("/user/") || h.contains("/u/")) && !h.startsWith("http") && !h.startsWith("//");
   }
 
   private final class Visitor implements NodeVisitor {
