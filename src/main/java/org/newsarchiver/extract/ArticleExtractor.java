@@ -110,7 +110,7 @@ public final class ArticleExtractor {
   }
 
   private static @Nullable URI canonical(Document doc, URI pageUrl) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = PageIndex.of(doc).canonical;
     if (link == null) return null;
     String href = link.absUrl("href");
     if (href.isEmpty()) return null;

@@ -22,6 +22,8 @@ final class PageIndex {
   private static final String CACHE_KEY = "org.newsarchiver.extract.PageIndex";
   private static final int MAX_HEADINGS = 12;
   private static final int MAX_EACH = 50;
+  /** More than the finders look at, so that their own limits decide. */
+  private static final int MAX_CANDIDATES = 200;
   private static final String[] BYLINE_HINTS = {
     "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
   };
@@ -37,10 +39,32 @@ final class PageIndex {
   final List<Element> authorLinks = new ArrayList<>();
   final List<Element> bylineBlocks = new ArrayList<>();
   final List<Element> sourceCredits = new ArrayList<>();
+  /** {@code <script type=application/ld+json>} blocks, in page order. */
+  final List<Element> ldScripts = new ArrayList<>();
+  /** Every {@code <meta>}, in page order. */
+  final List<Element> metas = new ArrayList<>();
+  /** {@code itemprop=datePublished} elements other than {@code <meta>}. */
+  final List<Element> datePublished = new ArrayList<>();
+  /** {@code <time>} elements and elements with a {@code datetime} attribute. */
+  final List<Element> timeElements = new ArrayList<>();
+  /** Elements whose class or id looks like a date or byline holder, with their place to the first h1. */
+  final List<Candidate> dateClassed = new ArrayList<>();
+  /** Elements whose class, id, title or label says views or reads, with their place to the first h1. */
+  final List<Candidate> counters = new ArrayList<>();
+  /** The first {@code <link rel=canonical href>}, or null. */
+  @org.jspecify.annotations.Nullable Element canonical;
   /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
   int bodyText;
 
   private PageIndex() {}
+
+  /** An element and whether the page's first {@code h1} opened before it. */
+  record Candidate(Element element, boolean afterH1) {}
+
+  /** The first {@code h1} of the page, or null. */
+  @org.jspecify.annotations.Nullable Element firstH1() {
+    return headings.isEmpty() ? null : headings.get(0);
+  }
 
   static PageIndex of(Document doc) {
     if (doc.attributes().userData(CACHE_KEY) instanceof PageIndex cached) return cached;
@@ -73,11 +97,13 @@ final class PageIndex {
       if (tag.equals("body")) inBody = true;
       if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
+      if (tag.equals("time")) timeElements.add(e);
       if (e.attributesSize() == 0) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
       }
       if (tag.equals("meta")) {
+        metas.add(e);
         readMeta(e);
         return;
       }
@@ -87,14 +113,45 @@ final class PageIndex {
       String href = "";
       String cls = "";
       String id = "";
+      String type = "";
+      String labels = "";
+      boolean hasHref = false;
+      boolean hasDatetime = false;
       for (org.jsoup.nodes.Attribute a : e.attributes()) {
         switch (a.getKey()) {
           case "rel" -> rel = a.getValue();
           case "itemprop" -> itemprop = a.getValue();
-          case "href" -> href = a.getValue();
+          case "href" -> {
+            href = a.getValue();
+            hasHref = true;
+          }
           case "class" -> cls = a.getValue();
           case "id" -> id = a.getValue();
+          case "type" -> type = a.getValue();
+          case "datetime" -> hasDatetime = true;
+          case "title", "aria-label" -> {
+            if (!a.getValue().isEmpty()) labels = labels.isEmpty() ? a.getValue() : labels + ' ' + a.getValue();
+          }
           default -> {}
+        }
+      }
+      if (hasDatetime && !tag.equals("time")) timeElements.add(e);
+      if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
+      if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
+      if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
+      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
+      String lowerClassId = classId.toLowerCase(Locale.ROOT);
+      boolean afterH1 = !headings.isEmpty();
+      if (!tag.equals("h1")) {
+        String lowerLabels = labels.toLowerCase(Locale.ROOT);
+        if (counters.size() < MAX_CANDIDATES
+            && (ReadCountFinder.isPositive(lowerClassId) || ClassHints.containsAny(lowerLabels, ReadCountFinder.HINTS))) {
+          counters.add(new Candidate(e, afterH1));
+        }
+        String dateHints = itemprop.isEmpty() ? lowerClassId
+            : (classId.isEmpty() ? itemprop : classId + ' ' + itemprop).toLowerCase(Locale.ROOT);
+        if (dateClassed.size() < MAX_CANDIDATES && ClassHints.containsAny(dateHints, VisibleDates.DATE_CLASS)) {
+          dateClassed.add(new Candidate(e, afterH1));
         }
       }
       if (markedAuthors.size() < MAX_EACH && (rel.equals("author") || itemprop.equals("author"))) {
