@@ -56,7 +56,24 @@ final class PageIndex {
   /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
   int bodyText;
 
+  /** What a class-and-id value hints at, worked out once per distinct value: pages repeat them. */
+  private final Map<String, Integer> classFlags = new HashMap<>();
+  private static final int COUNTER = 1;
+  private static final int DATE = 2;
+  private static final int BYLINE = 4;
+  private static final int SOURCE = 8;
+
   private PageIndex() {}
+
+  private static int flagsOf(String classId) {
+    String hints = classId.toLowerCase(Locale.ROOT);
+    int flags = 0;
+    if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
+    if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
+    if (Furniture.containsAny(hints, BYLINE_HINTS)) flags |= BYLINE;
+    if (hints.contains("source") && !hints.contains("resource")) flags |= SOURCE;
+    return flags;
+  }
 
   /** An element and whether the page's first {@code h1} opened before it. */
   record Candidate(Element element, boolean afterH1) {}
@@ -140,17 +157,17 @@ final class PageIndex {
       if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
       if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
       String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
-      String lowerClassId = classId.toLowerCase(Locale.ROOT);
+      int flags = classId.isEmpty() ? 0 : classFlags.computeIfAbsent(classId, PageIndex::flagsOf);
       boolean afterH1 = !headings.isEmpty();
       if (!tag.equals("h1")) {
-        String lowerLabels = labels.toLowerCase(Locale.ROOT);
         if (counters.size() < MAX_CANDIDATES
-            && (ReadCountFinder.isPositive(lowerClassId) || ClassHints.containsAny(lowerLabels, ReadCountFinder.HINTS))) {
+            && ((flags & COUNTER) != 0
+                || !labels.isEmpty() && ClassHints.containsAny(labels.toLowerCase(Locale.ROOT), ReadCountFinder.HINTS))) {
           counters.add(new Candidate(e, afterH1));
         }
-        String dateHints = itemprop.isEmpty() ? lowerClassId
-            : (classId.isEmpty() ? itemprop : classId + ' ' + itemprop).toLowerCase(Locale.ROOT);
-        if (dateClassed.size() < MAX_CANDIDATES && ClassHints.containsAny(dateHints, VisibleDates.DATE_CLASS)) {
+        if (dateClassed.size() < MAX_CANDIDATES
+            && ((flags & DATE) != 0
+                || !itemprop.isEmpty() && ClassHints.containsAny(itemprop.toLowerCase(Locale.ROOT), VisibleDates.DATE_CLASS))) {
           dateClassed.add(new Candidate(e, afterH1));
         }
       }
@@ -158,15 +175,12 @@ final class PageIndex {
         markedAuthors.add(e);
       }
       if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
-      if (cls.isEmpty() && id.isEmpty()) {
+      if (classId.isEmpty()) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
       }
-      String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
-      if (Furniture.containsAny(hints, BYLINE_HINTS)) add(bylineBlocks, e);
-      if (hints.contains("source") && !hints.contains("resource") || startsWithSourceLabel(e)) {
-        add(sourceCredits, e);
-      }
+      if ((flags & BYLINE) != 0) add(bylineBlocks, e);
+      if ((flags & SOURCE) != 0 || startsWithSourceLabel(e)) add(sourceCredits, e);
     }
 
     @Override
