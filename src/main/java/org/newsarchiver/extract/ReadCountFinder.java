@@ -147,6 +147,13 @@ final class ReadCountFinder {
     return false;
   }
 
+  private static boolean ownTextHasDigitOrEye(Element e) {
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t && hasDigitOrEye(t.getWholeText())) return true;
+    }
+    return false;
+  }
+
   private static char firstDigitOrLetter(String t) {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
@@ -169,6 +176,7 @@ final class ReadCountFinder {
     int seen = 0;
     for (Element e : region.getAllElements()) {
       if (++seen > MAX_REGION) break;
+      if (!ownTextHasDigitOrEye(e)) continue; // most elements: no string built
       String own = e.ownText();
       if (own.isEmpty() || own.length() > MAX_TEXT || !hasDigitOrEye(own)) continue;
       if (!ReadCounts.VIEW_WORD.matcher(own).find()) continue;
