@@ -29,16 +29,26 @@ final class TitleFinder {
         headline != null ? headline : meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
     List<String> headings = headings(doc);
     if (primary != null) {
-      String clean = withoutSiteName(primary, sites);
+      String clean = headline != null ? headline : withoutSiteName(primary, sites);
       String key = SiteNames.letters(clean);
       for (String h : headings) {
-        // the visible heading's quotes and capitals, where it says the same
-        if (SiteNames.letters(h).equals(key)) return h;
+        // the visible heading's quotes and capitals, where it says the same; a JSON-LD headline is
+        // the publisher's own structured statement of the headline and keeps its wording
+        if (SiteNames.letters(h).equals(key)) return headline != null ? clean : h;
       }
       for (String h : headings) {
         if (isPartOf(h, primary) || continues(h, clean)) return h;
       }
       if (headline == null) {
+        // a share title ("og:title") written apart from the page: where the <title> and a heading
+        // agree on other words, they are the headline the page shows
+        String pageTitle = TextNormalizer.line(doc.title());
+        if (pageTitle != null) {
+          String pageKey = SiteNames.letters(withoutSiteName(pageTitle, sites));
+          for (String h : headings) {
+            if (!pageKey.isEmpty() && SiteNames.letters(h).equals(pageKey)) return h;
+          }
+        }
         // a social-media variant of the headline: the page's own heading is what readers see
         for (String h : headings) {
           if (isVariantOf(h, clean)) return h;
@@ -66,6 +76,8 @@ final class TitleFinder {
   private static List<String> headings(Document doc) {
     List<String> out = new ArrayList<>();
     for (Element h : PageIndex.of(doc).headings) {
+      // microdata marks it as the second headline (a kicker or short form), not the title
+      if (h.attr("itemprop").equalsIgnoreCase("alternativeHeadline")) continue;
       String t = TextNormalizer.line(h.text());
       if (t != null) add(out, t);
       if (out.size() >= MAX_HEADINGS) break;
