@@ -18,6 +18,7 @@ final class TitleFinder {
     " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "：", " : ", ": ", ":", " _", "_", "｜", " ｜ "
   };
   private static final int MAX_HEADINGS = 4;
+  private static final String SENTENCE_ENDS = "。．.!！?？";
 
   private TitleFinder() {}
 
@@ -97,10 +98,29 @@ final class TitleFinder {
 
   private static java.util.Set<String> words(String s) {
     java.util.Set<String> out = new java.util.HashSet<>();
+    if (isUnspaced(s)) {
+      // Chinese and Japanese write no spaces: pairs of neighbouring characters stand for words
+      String letters = SiteNames.letters(s);
+      for (int i = 0; i + 1 < letters.length(); i++) out.add(letters.substring(i, i + 2));
+      return out;
+    }
     for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty()) out.add(w);
     }
     return out;
+  }
+
+  /** Mostly written in a script without spaces between words (CJK ideographs, kana). */
+  private static boolean isUnspaced(String s) {
+    int cjk = 0;
+    int letters = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c)) continue;
+      letters++;
+      if (c >= '\u3040' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF') cjk++;
+    }
+    return letters > 0 && cjk * 2 >= letters;
   }
 
   /** {@code heading} is one side of {@code title} split at a separator, and a real title, not a word. */
@@ -110,10 +130,14 @@ final class TitleFinder {
     if (title.startsWith(heading + " (")) return true;
     for (String sep : SEPARATORS) {
       if (title.endsWith(sep + heading)) return true;
+    }
+    if (!title.startsWith(heading)) return false;
+    // "Heading。 | Site": the sentence's full stop before the separator is not part of the heading
+    int end = heading.length();
+    while (end < title.length() && SENTENCE_ENDS.indexOf(title.charAt(end)) >= 0) end++;
+    for (String sep : SEPARATORS) {
       // "Heading | Section": the rest must be short, or it is the title's own second half
-      if (title.startsWith(heading + sep) && isShortName(title.substring(heading.length() + sep.length()))) {
-        return true;
-      }
+      if (title.startsWith(sep, end) && isShortName(title.substring(end + sep.length()))) return true;
     }
     return false;
   }
