@@ -93,7 +93,9 @@ final class TitleFinder {
     if (a.size() < 4 || b.size() < 4) return false;
     int shared = 0;
     for (String w : a) if (b.contains(w)) shared++;
-    return shared >= 4 && shared * 10 >= Math.min(a.size(), b.size()) * 6;
+    // character pairs overlap by chance far more than words: there both must share most of them
+    int base = isUnspaced(heading) || isUnspaced(title) ? Math.max(a.size(), b.size()) : Math.min(a.size(), b.size());
+    return shared >= 4 && shared * 10 >= base * 6;
   }
 
   private static java.util.Set<String> words(String s) {
