@@ -69,6 +69,14 @@ final class Cleaner {
     return Furniture.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
   }
 
+  /** Whether the element is a figure or inside one (closest("figure") would parse a query per call). */
+  private static boolean inFigure(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p.normalName().equals("figure")) return true;
+    }
+    return false;
+  }
+
   private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
     ContentScorer.Stats s = scorer.of(e);
     int weight = Furniture.weight(e);
@@ -76,7 +84,7 @@ final class Cleaner {
     if (weight < 0) return true;
     if (s.commas >= 10) return false;
     boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
-    boolean inFigure = e.closest("figure") != null;
+    boolean inFigure = inFigure(e);
     double density = scorer.linkDensity(e);
     int p = s.paragraphs;
     int img = s.images;

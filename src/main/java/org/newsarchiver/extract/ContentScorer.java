@@ -135,11 +135,13 @@ final class ContentScorer {
     boolean segments = tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main");
     int segLength = 0;
     int segCommas = 0;
-    for (Node child : e.childNodes()) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node child = e.childNode(ci); // childNodes() would allocate a view per call
       if (child instanceof TextNode t) {
         String text = t.getWholeText();
-        int len = length(text);
-        int commas = commas(text);
+        long both = lengthAndCommas(text);
+        int len = (int) (both >>> 32);
+        int commas = (int) both;
         segLength += len;
         segCommas += commas;
         s.text += len;
@@ -246,13 +248,22 @@ final class ContentScorer {
     return n;
   }
 
-  private static int commas(String s) {
+  /** {@link #length} in the high 32 bits, the commas (also the CJK and Arabic ones) in the low: one pass. */
+  private static long lengthAndCommas(String s) {
     int n = 0;
+    int commas = 0;
+    boolean space = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') n++;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
+        if (!space) n++;
+        space = true;
+      } else {
+        n++;
+        space = false;
+        if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') commas++;
+      }
     }
-    return n;
+    return ((long) n << 32) | commas;
   }
-
 }

@@ -27,11 +27,10 @@ final class PageIndex {
   private static final String[] BYLINE_HINTS = {
     "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
   };
-  private static final String[] AUTHOR_PATHS = {
-    "/author/", "/authors/", "/profile/", "/profiles/", "/people/", "/staff/", "/writers/",
-    "/writer/", "/contributor/", "/contributors/", "/editors/", "/journalist/", "/by/", "/autor/",
-    "/autoren/", "/auteur/", "/auteurs/", "/reporter/", "/columnists/"
-  };
+  private static final int MAX_SEGMENT = 12; // "contributors"
+  private static final java.util.Set<String> AUTHOR_SEGMENTS =
+      java.util.Set.of(
+          "author", "authors", "profile", "profiles", "people", "staff", "writers", "writer", "contributor", "contributors", "editors", "journalist", "by", "autor", "autoren", "auteur", "auteurs", "reporter", "columnists");
 
   final Map<String, String> meta = new HashMap<>();
   final List<Element> headings = new ArrayList<>();
@@ -92,11 +91,21 @@ final class PageIndex {
   }
 
   static boolean isAuthorPath(String href) {
-    if (href.isEmpty()) return false;
-    String h = href.toLowerCase(Locale.ROOT);
-    if (Furniture.containsAny(h, AUTHOR_PATHS)) return true;
-    // a forum's or social site's own user page; on another host (a video channel) it is no author
-    return (h.contains("/user/") || h.contains("/u/")) && !h.startsWith("http") && !h.startsWith("//");
+    // one look-up per path segment rather than a scan of the address per known segment
+    for (int start = href.indexOf('/'); start >= 0; ) {
+      int end = href.indexOf('/', start + 1);
+      if (end < 0) return false;
+      if (end > start + 1 && end - start - 1 <= MAX_SEGMENT) {
+        String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
+        if (AUTHOR_SEGMENTS.contains(segment)) return true;
+        // a forum's or social site's own user page; on another host (a video channel) it is no author
+        if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
+          return true;
+        }
+      }
+      start = end;
+    }
+    return false;
   }
 
   private final class Visitor implements NodeVisitor {
@@ -209,7 +218,8 @@ final class PageIndex {
 
   /** The element's first own text starts with a "Source" label; checked without building strings. */
   static boolean startsWithSourceLabel(Element e) {
-    for (Node n : e.childNodes()) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node n = e.childNode(ci); // childNodes() would allocate a view per call
       if (n instanceof TextNode t) {
         String raw = t.getWholeText();
         int i = 0;

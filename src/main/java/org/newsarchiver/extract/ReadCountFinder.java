@@ -148,7 +148,8 @@ final class ReadCountFinder {
   }
 
   private static boolean ownTextHasDigitOrEye(Element e) {
-    for (Node n : e.childNodes()) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node n = e.childNode(ci); // childNodes() would allocate a view per call
       if (n instanceof TextNode t && hasDigitOrEye(t.getWholeText())) return true;
     }
     return false;
