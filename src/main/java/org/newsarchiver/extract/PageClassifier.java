@@ -33,7 +33,7 @@ final class PageClassifier {
     "réservé aux abonnés", "this content is for subscribers", "premium content", "sign in to read"
   };
   private static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
-  private static final String[] APP_ROOTS = {"root", "app", "__next", "__nuxt", "svelte", "main-app"};
+  static final List<String> APP_ROOTS = List.of("root", "app", "__next", "__nuxt", "svelte", "main-app");
 
   private PageClassifier() {}
 
@@ -45,7 +45,7 @@ final class PageClassifier {
     String pageText = doc.body().text();
     String lowerText = pageText.toLowerCase(Locale.ROOT);
     String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    if (pageText.strip().length() < 20 && !hasAppRoot(doc) && doc.getElementsByTag("noscript").isEmpty()) {
+    if (pageText.strip().length() < 20 && !hasAppRoot(doc) && PageIndex.of(doc).noscripts.isEmpty()) {
       return PageStatus.EMPTY;
     }
     // a banner beside a short article is not a wall: the wall is what was read as the body, or
@@ -77,7 +77,7 @@ final class PageClassifier {
   }
 
   private static boolean needsJavaScript(Document doc, String lowerText) {
-    for (Element ns : doc.getElementsByTag("noscript")) {
+    for (Element ns : PageIndex.of(doc).noscripts) {
       String t = ns.text().toLowerCase(Locale.ROOT);
       if (t.isEmpty()) t = ns.html().toLowerCase(Locale.ROOT);
       if (t.contains("javascript") || t.contains("enable js")) return true;
@@ -88,7 +88,7 @@ final class PageClassifier {
 
   private static boolean hasAppRoot(Document doc) {
     for (String id : APP_ROOTS) {
-      Element root = doc.getElementById(id);
+      Element root = PageIndex.of(doc).appRoots.get(id); // gathered in the index's walk, not a walk per id
       if (root != null && root.text().length() < 200) return true;
     }
     return false;

@@ -50,13 +50,17 @@ final class PageIndex {
   final List<Candidate> dateClassed = new ArrayList<>();
   /** Elements whose class, id, title or label says views or reads, with their place to the first h1. */
   final List<Candidate> counters = new ArrayList<>();
+  /** {@code <noscript>} elements, in page order. */
+  final List<Element> noscripts = new ArrayList<>();
+  /** The first element of each id that {@link PageClassifier} reads as a script app's root. */
+  final Map<String, Element> appRoots = new HashMap<>();
   /** The first {@code <link rel=canonical href>}, or null. */
   @org.jspecify.annotations.Nullable Element canonical;
   /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
   int bodyText;
 
   /** What a class-and-id value hints at, worked out once per distinct value: pages repeat them. */
-  private final Map<String, Integer> classFlags = new HashMap<>();
+  private final Map<String, Integer> classFlags = new HashMap<>(512);
   private static final int COUNTER = 1;
   private static final int DATE = 2;
   private static final int BYLINE = 4;
@@ -124,6 +128,7 @@ final class PageIndex {
       if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
+      if (tag.equals("noscript")) noscripts.add(e);
       if (e.attributesSize() == 0) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
@@ -162,6 +167,7 @@ final class PageIndex {
         }
       }
       if (hasDatetime && !tag.equals("time")) timeElements.add(e);
+      if (!id.isEmpty() && PageClassifier.APP_ROOTS.contains(id)) appRoots.putIfAbsent(id, e);
       if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
       if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
       if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
