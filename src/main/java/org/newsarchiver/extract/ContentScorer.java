@@ -40,17 +40,23 @@ final class ContentScorer {
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final List<Element> candidates = new ArrayList<>();
   private final List<Element> furniture = new ArrayList<>();
-  private int pageText;
+  /** Text length of the whole scored root, counted only when a layout box needs it; -1 before. */
+  private int pageText = -1;
+  private @org.jspecify.annotations.Nullable Element root;
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    org.jsoup.nodes.Document doc = root.ownerDocument();
-    pageText = doc != null && root == doc.body() ? PageIndex.of(doc).bodyText : rawText(root, new boolean[1]);
+    this.root = root;
     measure(root);
     for (Element c : candidates) {
       Stats s = stats.get(c);
       s.score *= 1 - linkDensity(c);
     }
+  }
+
+  private int pageText() {
+    if (pageText < 0) pageText = root == null ? 0 : rawText(root, new boolean[1]);
+    return pageText;
   }
 
   Stats of(Element e) {
@@ -187,7 +193,7 @@ final class ContentScorer {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
       int raw = rawText(e, article);
-      return !article[0] && !(raw * 2 >= pageText && Furniture.isLayoutName(hints));
+      return !article[0] && !(Furniture.isLayoutName(hints) && raw * 2 >= pageText());
     }
     return Furniture.isMarkedAuthor(e)
         || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= MAX_BYLINE_TEXT;

@@ -56,8 +56,6 @@ final class PageIndex {
   final Map<String, Element> appRoots = new HashMap<>();
   /** The first {@code <link rel=canonical href>}, or null. */
   @org.jspecify.annotations.Nullable Element canonical;
-  /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
-  int bodyText;
 
   /** What a class-and-id value hints at, worked out once per distinct value: pages repeat them. */
   private final Map<String, Integer> classFlags = new HashMap<>(512);
@@ -113,19 +111,14 @@ final class PageIndex {
   }
 
   private final class Visitor implements NodeVisitor {
-    private int skipDepth;
-    private boolean inBody;
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
-        if (inBody && skipDepth == 0) bodyText += ContentScorer.length(t.getWholeText());
         return;
       }
       if (!(node instanceof Element e)) return;
       String tag = e.normalName();
-      if (tag.equals("body")) inBody = true;
-      if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
       if (tag.equals("noscript")) noscripts.add(e);
@@ -138,34 +131,19 @@ final class PageIndex {
         readMeta(e);
         return;
       }
-      // parsed HTML has lower-case attribute names: exact lookups, one pass over the attributes
-      String rel = "";
-      String itemprop = "";
-      String href = "";
-      String cls = "";
-      String id = "";
-      String type = "";
-      String labels = "";
-      boolean hasHref = false;
-      boolean hasDatetime = false;
-      for (org.jsoup.nodes.Attribute a : e.attributes()) {
-        switch (a.getKey()) {
-          case "rel" -> rel = a.getValue();
-          case "itemprop" -> itemprop = a.getValue();
-          case "href" -> {
-            href = a.getValue();
-            hasHref = true;
-          }
-          case "class" -> cls = a.getValue();
-          case "id" -> id = a.getValue();
-          case "type" -> type = a.getValue();
-          case "datetime" -> hasDatetime = true;
-          case "title", "aria-label" -> {
-            if (!a.getValue().isEmpty()) labels = labels.isEmpty() ? a.getValue() : labels + ' ' + a.getValue();
-          }
-          default -> {}
-        }
-      }
+      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
+      org.jsoup.nodes.Attributes attrs = e.attributes();
+      String rel = attrs.get("rel");
+      String itemprop = attrs.get("itemprop");
+      String href = attrs.get("href");
+      String cls = attrs.get("class");
+      String id = attrs.get("id");
+      String type = attrs.get("type");
+      boolean hasHref = attrs.hasKey("href");
+      boolean hasDatetime = attrs.hasKey("datetime");
+      String title = attrs.get("title");
+      String label = attrs.get("aria-label");
+      String labels = title.isEmpty() ? label : label.isEmpty() ? title : title + ' ' + label;
       if (hasDatetime && !tag.equals("time")) timeElements.add(e);
       if (!id.isEmpty() && PageClassifier.APP_ROOTS.contains(id)) appRoots.putIfAbsent(id, e);
       if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
@@ -200,7 +178,6 @@ final class PageIndex {
 
     @Override
     public void tail(Node node, int depth) {
-      if (skipDepth > 0 && node instanceof Element) skipDepth--;
     }
 
     private void readMeta(Element m) {
