@@ -80,16 +80,29 @@ final class ContentScorer {
 
   /** Text length under an element, never-text tags left out; sets {@code article[0]} if it holds an article. */
   private static int rawText(Element e, boolean[] article) {
+    return rawText(e, article, Integer.MAX_VALUE, false);
+  }
+
+  /**
+   * {@link #rawText(Element, boolean[])} that stops once the length passes {@code limit}, or, with
+   * {@code articleOnly}, as soon as an article is found (the length then is not counted).
+   */
+  private static int rawText(Element e, boolean[] article, int limit, boolean articleOnly) {
     int[] n = new int[1];
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
+              if (articleOnly) return FilterResult.CONTINUE;
               n[0] += length(t.getWholeText());
+              if (n[0] > limit) return FilterResult.STOP;
             } else if (node instanceof Element el && el != e) {
               if (Furniture.NEVER_TEXT.contains(el.normalName())) return FilterResult.SKIP_ENTIRELY;
-              if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
+              if (el.normalName().equals("article") || Furniture.isArticleBody(el)) {
+                article[0] = true;
+                if (articleOnly) return FilterResult.STOP;
+              }
             }
             return FilterResult.CONTINUE;
           }
@@ -192,11 +205,16 @@ final class ContentScorer {
     if (Furniture.isUnlikelyByHints(e, hints)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
+      if (!Furniture.isLayoutName(hints)) {
+        rawText(e, article, Integer.MAX_VALUE, true);
+        return !article[0];
+      }
       int raw = rawText(e, article);
-      return !article[0] && !(Furniture.isLayoutName(hints) && raw * 2 >= pageText());
+      return !article[0] && raw * 2 < pageText();
     }
     return Furniture.isMarkedAuthor(e)
-        || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= MAX_BYLINE_TEXT;
+        || Furniture.isBylineCandidate(e, hints)
+            && rawText(e, new boolean[1], MAX_BYLINE_TEXT, false) <= MAX_BYLINE_TEXT;
   }
 
   /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
