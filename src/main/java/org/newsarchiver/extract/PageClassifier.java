@@ -24,7 +24,7 @@ final class PageClassifier {
     "unusual traffic", "captcha", "before you continue", "we value your privacy", "cookie consent",
     "consent to the use of cookies", "bot detection", "request unsuccessful"
   };
-  private static final String[] BLOCK_HINTS = {
+  static final String[] BLOCK_HINTS = {
     "captcha", "challenge", "cf-browser-verification", "consent", "cookie-wall", "cookiewall", "gdpr"
   };
   private static final String[] PAYWALL_PHRASES = {
@@ -32,7 +32,7 @@ final class PageClassifier {
     "already a subscriber", "to continue reading", "create a free account to continue", "abonnieren sie",
     "réservé aux abonnés", "this content is for subscribers", "premium content", "sign in to read"
   };
-  private static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
+  static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
   static final List<String> APP_ROOTS = List.of("root", "app", "__next", "__nuxt", "svelte", "main-app");
 
   private PageClassifier() {}
@@ -55,7 +55,7 @@ final class PageClassifier {
         || containsAny(lowerBody, BLOCK_PHRASES)
         || length < NEARLY_EMPTY
             && pageText.length() < 3000
-            && (containsAny(lowerText, BLOCK_PHRASES) || hasHint(doc, BLOCK_HINTS))) {
+            && (containsAny(lowerText, BLOCK_PHRASES) || PageIndex.of(doc).blockHint)) {
       return PageStatus.BLOCKED;
     }
     if (length < MIN_ARTICLE && needsJavaScript(doc, lowerText)) return PageStatus.NEEDS_JAVASCRIPT;
@@ -101,15 +101,7 @@ final class PageClassifier {
         return true;
       }
     }
-    return containsAny(lowerText, PAYWALL_PHRASES) || hasHint(doc, PAYWALL_HINTS);
-  }
-
-  private static boolean hasHint(Document doc, String[] hints) {
-    for (Element e : doc.body().getAllElements()) {
-      String h = Furniture.hints(e);
-      if (!h.isEmpty() && Furniture.containsAny(h, hints)) return true;
-    }
-    return false;
+    return containsAny(lowerText, PAYWALL_PHRASES) || PageIndex.of(doc).paywallHint;
   }
 
   private static boolean containsAny(String s, String[] phrases) {

@@ -63,6 +63,12 @@ final class PageIndex {
   private static final int DATE = 2;
   private static final int BYLINE = 4;
   private static final int SOURCE = 8;
+  private static final int BLOCK = 16;
+  private static final int PAYWALL = 32;
+  /** Whether an element of the body has a class or id of a consent wall or bot check. */
+  boolean blockHint;
+  /** Whether an element of the body has a class or id of a paywall. */
+  boolean paywallHint;
 
   private PageIndex() {}
 
@@ -73,6 +79,8 @@ final class PageIndex {
     if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
     if (Furniture.containsAny(hints, BYLINE_HINTS)) flags |= BYLINE;
     if (hints.contains("source") && !hints.contains("resource")) flags |= SOURCE;
+    if (ClassHints.containsAny(hints, PageClassifier.BLOCK_HINTS)) flags |= BLOCK;
+    if (ClassHints.containsAny(hints, PageClassifier.PAYWALL_HINTS)) flags |= PAYWALL;
     return flags;
   }
 
@@ -111,6 +119,7 @@ final class PageIndex {
   }
 
   private final class Visitor implements NodeVisitor {
+    private boolean inBody;
 
     @Override
     public void head(Node node, int depth) {
@@ -119,6 +128,7 @@ final class PageIndex {
       }
       if (!(node instanceof Element e)) return;
       String tag = e.normalName();
+      if (tag.equals("body")) inBody = true;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
       if (tag.equals("noscript")) noscripts.add(e);
@@ -171,6 +181,10 @@ final class PageIndex {
       if (classId.isEmpty()) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
+      }
+      if (inBody) {
+        blockHint |= (flags & BLOCK) != 0;
+        paywallHint |= (flags & PAYWALL) != 0;
       }
       if ((flags & BYLINE) != 0) add(bylineBlocks, e);
       if ((flags & SOURCE) != 0 || startsWithSourceLabel(e)) add(sourceCredits, e);
