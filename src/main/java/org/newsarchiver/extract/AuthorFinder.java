@@ -15,6 +15,8 @@ import org.jsoup.nodes.Element;
  */
 final class AuthorFinder {
   private static final int MAX_BYLINE = 120;
+  /** Parsed once: selectFirst(String) would parse the query on every call. */
+  private static final org.jsoup.select.Evaluator ITEMPROP_NAME = org.jsoup.select.QueryParser.parse("[itemprop=name]");
 
   private AuthorFinder() {}
 
@@ -101,7 +103,7 @@ final class AuthorFinder {
       } else if (!near(first, e)) {
         continue;
       }
-      Element name = e.selectFirst("[itemprop=name]");
+      Element name = e.selectFirst(ITEMPROP_NAME);
       String text = name != null ? valueOf(name) : e.hasAttr("content") ? e.attr("content") : e.text();
       if (text.length() <= MAX_BYLINE) addAll(out, Bylines.split(text));
     }

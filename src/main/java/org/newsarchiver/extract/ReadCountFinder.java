@@ -147,6 +147,28 @@ final class ReadCountFinder {
     return false;
   }
 
+  /** The element and its descendants in page order, at most {@code max}: no list of a whole big box. */
+  private static List<Element> firstElements(Element root, int max) {
+    List<Element> out = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (out.size() >= max) return FilterResult.STOP;
+            out.add(el);
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return out;
+  }
+
   private static boolean ownTextHasDigitOrEye(Element e) {
     for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
       Node n = e.childNode(ci); // childNodes() would allocate a view per call
@@ -174,9 +196,7 @@ final class ReadCountFinder {
     for (int i = 0; i < 3 && region.parent() != null && !region.parent().normalName().equals("body"); i++) {
       region = region.parent();
     }
-    int seen = 0;
-    for (Element e : region.getAllElements()) {
-      if (++seen > MAX_REGION) break;
+    for (Element e : firstElements(region, MAX_REGION)) {
       if (!ownTextHasDigitOrEye(e)) continue; // most elements: no string built
       String own = e.ownText();
       if (own.isEmpty() || own.length() > MAX_TEXT || !hasDigitOrEye(own)) continue;
