@@ -11,7 +11,7 @@ import java.util.function.ToIntFunction;
  * wall time.
  */
 public record Speed(double extractPagesPerSecond, double parsePagesPerSecond) {
-  private static final int TIMED_PASSES = 3;
+  private static final int TIMED_PASSES = 5;
 
   /** Extraction time over parse-only time: 1.5 means extracting costs half again as much. */
   public double ratio() {

@@ -110,9 +110,11 @@ public final class ArticleExtractor {
   }
 
   private static @Nullable URI canonical(Document doc, URI pageUrl) {
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = PageIndex.of(doc).canonical;
     if (link == null) return null;
-    String href = link.absUrl("href");
+    String raw = link.attr("href").strip();
+    // an absolute address needs no resolving against the page's (URL resolution is costly)
+    String href = raw.startsWith("https://") || raw.startsWith("http://") ? raw : link.absUrl("href");
     if (href.isEmpty()) return null;
     try {
       URI uri = new URI(href);

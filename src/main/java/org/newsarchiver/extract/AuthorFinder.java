@@ -15,18 +15,26 @@ import org.jsoup.nodes.Element;
  */
 final class AuthorFinder {
   private static final int MAX_BYLINE = 120;
+  /** Parsed once: selectFirst(String) would parse the query on every call. */
+  private static final org.jsoup.select.Evaluator ITEMPROP_NAME = org.jsoup.select.QueryParser.parse("[itemprop=name]");
 
   private AuthorFinder() {}
 
   static List<String> find(Document doc, JsonLd ld) {
-    List<String> names = fromJsonLd(ld);
+    List<String> names = found(doc, ld);
+    return names.isEmpty() ? names : respelled(names, doc);
+  }
+
+  private static List<String> found(Document doc, JsonLd ld) {
+    List<String> names = fromJsonLd(ld, "author");
     if (!names.isEmpty()) return names;
     names = fromMarked(doc);
     if (!names.isEmpty()) return names;
     Meta meta = Meta.read(doc);
     List<String> organisation = List.of();
     for (String key :
-        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author"}) {
+        new String[] {"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "citation_author",
+          "og:article:author"}) {
       names = Bylines.split(meta.get(key));
       if (names.isEmpty()) continue;
       if (!isOrganisation(names, doc, ld, meta)) return names;
@@ -37,14 +45,43 @@ final class AuthorFinder {
     names = fromBylineClass(doc);
     if (!names.isEmpty()) return names;
     names = fromAuthorLinks(doc, false);
+    if (!names.isEmpty()) return names;
+    // "creator" is often the account that filed the page in the CMS, a weaker claim than a byline
+    names = fromJsonLd(ld, "creator");
     return names.isEmpty() ? organisation : names;
   }
 
-  private static List<String> fromJsonLd(JsonLd ld) {
+  /**
+   * A name in all lower case ("cindy mangomini" in the metadata) in the capitals the visible byline
+   * gives the same name, where it gives one.
+   */
+  private static List<String> respelled(List<String> names, Document doc) {
+    List<String> out = new ArrayList<>(names.size());
+    for (String name : names) {
+      String spelled = name;
+      if (name.equals(name.toLowerCase(Locale.ROOT)) && !name.equals(name.toUpperCase(Locale.ROOT))) {
+        PageIndex index = PageIndex.of(doc);
+        spelled = sameNameIn(name, index.authorLinks);
+        if (spelled == null) spelled = sameNameIn(name, index.markedAuthors);
+        if (spelled == null) spelled = name;
+      }
+      out.add(spelled);
+    }
+    return out;
+  }
+
+  private static @Nullable String sameNameIn(String name, List<Element> elements) {
+    for (Element e : elements) {
+      String t = TextNormalizer.line(e.text());
+      if (t != null && t.equalsIgnoreCase(name) && !t.equals(name)) return t;
+    }
+    return null;
+  }
+
+  private static List<String> fromJsonLd(JsonLd ld, String key) {
     List<String> out = new ArrayList<>();
     for (JsonNode article : ld.articles()) {
-      JsonNode author = article.get("author");
-      if (author == null) author = article.get("creator");
+      JsonNode author = article.get(key);
       if (author == null) continue;
       if (author.isArray()) {
         for (JsonNode a : author) addAll(out, Bylines.split(JsonLd.text(a)));
@@ -66,11 +103,18 @@ final class AuthorFinder {
       } else if (!near(first, e)) {
         continue;
       }
-      Element name = e.selectFirst("[itemprop=name]");
-      String text = name != null ? name.text() : e.hasAttr("content") ? e.attr("content") : e.text();
+      Element name = e.selectFirst(ITEMPROP_NAME);
+      String text = name != null ? valueOf(name) : e.hasAttr("content") ? e.attr("content") : e.text();
       if (text.length() <= MAX_BYLINE) addAll(out, Bylines.split(text));
     }
     return out;
+  }
+
+  /** Microdata's value: {@code content} (or {@code value}) of {@code meta} and {@code link}, else the text. */
+  private static String valueOf(Element e) {
+    String tag = e.normalName();
+    if (tag.equals("meta") || tag.equals("link")) return e.hasAttr("content") ? e.attr("content") : e.attr("value");
+    return e.text();
   }
 
   /** Two elements in one byline: they share a parent or grandparent. */
@@ -140,7 +184,7 @@ final class AuthorFinder {
         String t = a.text();
         if (isNameLike(t) && !afterPlaceWord(a)) addAll(linked, Bylines.split(t));
       }
-      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(text)) : linked;
+      List<String> names = linked.isEmpty() ? new ArrayList<>(Bylines.split(firstNamedLine(e))) : linked;
       if (names.isEmpty()) continue;
       // "<span class=author>A</span> et <span class=author>B</span>"
       for (Element sib = e.nextElementSibling(); sib != null; sib = sib.nextElementSibling()) {
@@ -150,6 +194,47 @@ final class AuthorFinder {
       return names;
     }
     return List.of();
+  }
+
+  private static final java.util.Set<String> LINE_BREAKS =
+      java.util.Set.of("div", "p", "li", "ul", "ol", "br", "section", "header", "footer", "dd", "dt", "table", "tr");
+
+  /**
+   * The first line of a byline block that names someone: "By Jane Doe" in one block, the outlet
+   * ("Washington Post") and date in the next are not part of her name.
+   */
+  private static String firstNamedLine(Element block) {
+    List<StringBuilder> lines = new ArrayList<>();
+    lines.add(new StringBuilder());
+    org.jsoup.select.NodeTraversor.traverse(
+        new org.jsoup.select.NodeVisitor() {
+          @Override
+          public void head(org.jsoup.nodes.Node node, int depth) {
+            if (node instanceof org.jsoup.nodes.TextNode t) {
+              lines.get(lines.size() - 1).append(t.getWholeText());
+            } else if (depth > 0 && node instanceof Element el && LINE_BREAKS.contains(el.normalName())) {
+              lines.add(new StringBuilder());
+            }
+          }
+
+          @Override
+          public void tail(org.jsoup.nodes.Node node, int depth) {
+            if (depth > 0 && node instanceof Element el && LINE_BREAKS.contains(el.normalName())) {
+              lines.add(new StringBuilder());
+            }
+          }
+        },
+        block);
+    String pending = "";
+    for (StringBuilder line : lines) {
+      String t = TextNormalizer.line(line.toString());
+      if (t == null) continue;
+      // a lone "By" label in its own block belongs to the next line
+      String joined = pending.isEmpty() ? t : pending + " " + t;
+      if (!Bylines.split(joined).isEmpty()) return joined;
+      pending = joined.length() <= 12 ? joined : "";
+    }
+    return block.text();
   }
 
   /** The site or a company named as author ("ABC News", "Example Media Inc."): a byline may say more. */
@@ -188,7 +273,8 @@ final class AuthorFinder {
 
   private static final String[] LINK_LABELS = {
     "twitter", "facebook", "email", "e-mail", "follow", "view ", "more ", "archive", "rss", "posts",
-    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all "
+    "profile", "instagram", "linkedin", "comment", "stories", "bio", "see ", "all ", "log in", "login",
+    "sign in", "sign up", "register", "account", "settings"
   };
 
   private static void addAll(List<String> out, List<String> names) {

@@ -62,7 +62,9 @@ public final class Blocks {
         else if (BLOCK_TAGS.contains(tag)) flush();
         else if (tag.equals("img")) current.append(' ');
       } else if (skipDepth == 0 && node instanceof TextNode t) {
-        current.append(preDepth > 0 ? t.getWholeText() : t.text());
+        // t.text() without its intermediate string: white space collapsed straight into the buffer
+        if (preDepth > 0) current.append(t.getWholeText());
+        else org.jsoup.internal.StringUtil.appendNormalisedWhitespace(current, t.getWholeText(), false);
       }
     }
 

@@ -14,13 +14,14 @@ final class Bylines {
   private static final Pattern LEAD =
       Pattern.compile(
           "^(?i)(?:(?:more|all|latest)\\s+(?:stories|articles|posts|news)\\s+(?:by|from)|written\\s+by|posted\\s+by|words\\s+by|story\\s+by|reported\\s+by|by|von|par|por|door|di|av|af|autor(?:in)?|author|auteur)\\s*[:：]?\\s+");
-  private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z])");
+  // "ByJane Doe", and "Byby Jane Doe" where a "By" label sits before the byline's own "by"
+  private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z]|(?i:by|par|von|por)\\s)");
   private static final Pattern SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s|\\set\\s|\\sy\\s|、)\\s*");
   private static final String MONTH =
       "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zé]*\\.?";
   private static final Pattern DATE_TAIL =
       Pattern.compile(
-          "(?i)\\s*(?:[|•·/]|\\s-\\s|\\bupdated\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
+          "(?i)\\s*(?:[|•·]|(?<!^[a-z])/|\\s-\\s|\\bupdated\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
               + "|\\bstaff writer\\b|\\bcontributor\\b|\\bsenior\\b|\\beditor\\b|\\bcorrespondent\\b"
               + "|\\bon\\s+" + MONTH + "|\\b" + MONTH + "\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH
               + "|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{4}年|\\b(?:před|il y a|vor|hace)\\b"
@@ -32,7 +33,8 @@ final class Bylines {
     String s = TextNormalizer.line(raw);
     if (s == null) return List.of();
     s = LEAD.matcher(s).replaceFirst("");
-    s = LEAD_GLUED.matcher(s).replaceFirst("");
+    java.util.regex.Matcher glued = LEAD_GLUED.matcher(s);
+    if (glued.find()) s = LEAD.matcher(s.substring(glued.end())).replaceFirst("");
     s = DATE_TAIL.matcher(s).replaceFirst("").strip();
     List<String> out = new ArrayList<>();
     if (s.isEmpty()) return out;

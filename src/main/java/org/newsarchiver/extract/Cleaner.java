@@ -69,6 +69,14 @@ final class Cleaner {
     return Furniture.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
   }
 
+  /** Whether the element is a figure or inside one (closest("figure") would parse a query per call). */
+  private static boolean inFigure(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      if (p.normalName().equals("figure")) return true;
+    }
+    return false;
+  }
+
   private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
     ContentScorer.Stats s = scorer.of(e);
     int weight = Furniture.weight(e);
@@ -81,7 +89,7 @@ final class Cleaner {
     int img = s.images;
     int li = s.items - 100;
     double headingDensity = s.text == 0 ? 0 : (double) s.headingText / s.text;
-    // closest() walks to the root: asked only when the cheaper tests pass, or deep nesting goes quadratic
+    // inFigure walks to the root: asked only when the cheaper tests pass, or deep nesting goes quadratic
     if (img > 1 && (double) p / img < 0.5 && !inFigure(e)) return true;
     if (!list && li > p) return true;
     if (s.inputs > p / 3) return true;
@@ -89,9 +97,5 @@ final class Cleaner {
     if (!list && weight < 25 && density > 0.2) return true;
     if (weight >= 25 && density > 0.5) return true;
     return (s.embeds == 1 && s.text < 75) || s.embeds > 1;
-  }
-
-  private static boolean inFigure(Element e) {
-    return e.closest("figure") != null;
   }
 }

@@ -40,17 +40,23 @@ final class ContentScorer {
   private final Map<Element, Stats> stats = new IdentityHashMap<>();
   private final List<Element> candidates = new ArrayList<>();
   private final List<Element> furniture = new ArrayList<>();
-  private int pageText;
+  /** Text length of the whole scored root, counted only when a layout box needs it; -1 before. */
+  private int pageText = -1;
+  private @org.jspecify.annotations.Nullable Element root;
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    org.jsoup.nodes.Document doc = root.ownerDocument();
-    pageText = doc != null && root == doc.body() ? PageIndex.of(doc).bodyText : rawText(root, new boolean[1]);
+    this.root = root;
     measure(root);
     for (Element c : candidates) {
       Stats s = stats.get(c);
       s.score *= 1 - linkDensity(c);
     }
+  }
+
+  private int pageText() {
+    if (pageText < 0) pageText = root == null ? 0 : rawText(root, new boolean[1]);
+    return pageText;
   }
 
   Stats of(Element e) {
@@ -74,16 +80,29 @@ final class ContentScorer {
 
   /** Text length under an element, never-text tags left out; sets {@code article[0]} if it holds an article. */
   private static int rawText(Element e, boolean[] article) {
+    return rawText(e, article, Integer.MAX_VALUE, false);
+  }
+
+  /**
+   * {@link #rawText(Element, boolean[])} that stops once the length passes {@code limit}, or, with
+   * {@code articleOnly}, as soon as an article is found (the length then is not counted).
+   */
+  private static int rawText(Element e, boolean[] article, int limit, boolean articleOnly) {
     int[] n = new int[1];
     NodeTraversor.filter(
         new NodeFilter() {
           @Override
           public FilterResult head(Node node, int depth) {
             if (node instanceof TextNode t) {
+              if (articleOnly) return FilterResult.CONTINUE;
               n[0] += length(t.getWholeText());
+              if (n[0] > limit) return FilterResult.STOP;
             } else if (node instanceof Element el && el != e) {
               if (Furniture.NEVER_TEXT.contains(el.normalName())) return FilterResult.SKIP_ENTIRELY;
-              if (el.normalName().equals("article") || Furniture.isArticleBody(el)) article[0] = true;
+              if (el.normalName().equals("article") || Furniture.isArticleBody(el)) {
+                article[0] = true;
+                if (articleOnly) return FilterResult.STOP;
+              }
             }
             return FilterResult.CONTINUE;
           }
@@ -135,11 +154,13 @@ final class ContentScorer {
     boolean segments = tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main");
     int segLength = 0;
     int segCommas = 0;
-    for (Node child : e.childNodes()) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node child = e.childNode(ci); // childNodes() would allocate a view per call
       if (child instanceof TextNode t) {
         String text = t.getWholeText();
-        int len = length(text);
-        int commas = commas(text);
+        long both = lengthAndCommas(text);
+        int len = (int) (both >>> 32);
+        int commas = (int) both;
         segLength += len;
         segCommas += commas;
         s.text += len;
@@ -184,11 +205,16 @@ final class ContentScorer {
     if (Furniture.isUnlikelyByHints(e, hints)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
+      if (!Furniture.isLayoutName(hints)) {
+        rawText(e, article, Integer.MAX_VALUE, true);
+        return !article[0];
+      }
       int raw = rawText(e, article);
-      return !article[0] && !(raw * 2 >= pageText && Furniture.isLayoutName(hints));
+      return !article[0] && raw * 2 < pageText();
     }
     return Furniture.isMarkedAuthor(e)
-        || Furniture.isBylineCandidate(e, hints) && rawText(e, new boolean[1]) <= MAX_BYLINE_TEXT;
+        || Furniture.isBylineCandidate(e, hints)
+            && rawText(e, new boolean[1], MAX_BYLINE_TEXT, false) <= MAX_BYLINE_TEXT;
   }
 
   /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
@@ -246,13 +272,22 @@ final class ContentScorer {
     return n;
   }
 
-  private static int commas(String s) {
+  /** {@link #length} in the high 32 bits, the commas (also the CJK and Arabic ones) in the low: one pass. */
+  private static long lengthAndCommas(String s) {
     int n = 0;
+    int commas = 0;
+    boolean space = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') n++;
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
+        if (!space) n++;
+        space = true;
+      } else {
+        n++;
+        space = false;
+        if (c == ',' || c == '\uFF0C' || c == '\u3001' || c == '\u060C') commas++;
+      }
     }
-    return n;
+    return ((long) n << 32) | commas;
   }
-
 }

@@ -92,7 +92,7 @@ final class DateFinder {
   private static @Nullable PublishedDate fromMeta(Document doc, Instant now, DateSettings settings) {
     PublishedDate best = null;
     int bestRank = Integer.MAX_VALUE;
-    for (Element meta : doc.getElementsByTag("meta")) {
+    for (Element meta : PageIndex.of(doc).metas) {
       Integer rank = null;
       for (String attr : new String[] {"property", "name", "itemprop", "http-equiv"}) {
         String key = meta.attr(attr);
@@ -113,7 +113,7 @@ final class DateFinder {
 
   private static @Nullable PublishedDate fromItemprop(
       Document doc, Instant now, DateSettings settings) {
-    for (Element e : doc.select("[itemprop=datePublished]:not(meta)")) {
+    for (Element e : PageIndex.of(doc).datePublished) {
       if (VisibleDates.inOtherContent(e)) continue;
       String v = e.hasAttr("content") ? e.attr("content")
           : e.hasAttr("datetime") ? e.attr("datetime") : ClassHints.shortText(e, 200);

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Decodes the bytes of an HTML response to text. The charset comes from, in order: a byte-order
  * mark; the Content-Type header (unless it says UTF-8 and the bytes are not, while a
  * {@code <meta>} names another charset); {@code <meta charset>} or {@code <meta http-equiv>} in the
- * first 64 KiB; UTF-8 when the bytes are UTF-8 (a few stray bad bytes allowed); and else a guess (Shift_JIS, EUC-JP,
+ * first 64 KiB, unless the bytes are all valid UTF-8 with several multi-byte characters (a copy
+ * re-saved as UTF-8 under its old declaration); UTF-8 when the bytes are UTF-8 (a few stray bad bytes allowed); and else a guess (Shift_JIS, EUC-JP,
  * windows-1251 or, by default, windows-1252). Unknown charset names are skipped, never thrown;
  * bad bytes become U+FFFD. Names are mapped as browsers do (ISO-8859-1 and US-ASCII to
  * windows-1252, Shift_JIS to windows-31j, GB2312 to GBK).
@@ -26,6 +27,8 @@ public final class HtmlDecoder {
   static final int META_SCAN_BYTES = 64 * 1024;
 
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  /** Multi-byte sequences that make all-valid UTF-8 bytes outweigh a {@code <meta>} naming another charset. */
+  private static final int MIN_UTF8_EVIDENCE = 8;
   private static final Pattern HEADER_CHARSET =
       Pattern.compile("(?i);\\s*charset\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s;]+)");
   private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
@@ -55,7 +58,8 @@ public final class HtmlDecoder {
       return utf8.mostlyValid() ? header : CharsetGuess.guess(body);
     }
     Charset meta = metaCharset(body);
-    if (meta != null) return meta;
+    // a copy re-saved as UTF-8 that kept its old <meta charset>: legacy text is never all valid UTF-8
+    if (meta != null && !(utf8.valid() && utf8.multiByte() >= MIN_UTF8_EVIDENCE)) return meta;
     if (utf8.mostlyValid()) return StandardCharsets.UTF_8;
     return CharsetGuess.guess(body);
   }

@@ -49,7 +49,7 @@ public final class JsonLd {
 
   public static JsonLd read(Document doc) {
     List<JsonNode> found = new ArrayList<>();
-    for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : PageIndex.of(doc).ldScripts) {
       String json = unwrapCdata(script.data().strip());
       if (json.isEmpty()) continue;
       try {

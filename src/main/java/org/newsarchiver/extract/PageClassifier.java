@@ -24,7 +24,7 @@ final class PageClassifier {
     "unusual traffic", "captcha", "before you continue", "we value your privacy", "cookie consent",
     "consent to the use of cookies", "bot detection", "request unsuccessful"
   };
-  private static final String[] BLOCK_HINTS = {
+  static final String[] BLOCK_HINTS = {
     "captcha", "challenge", "cf-browser-verification", "consent", "cookie-wall", "cookiewall", "gdpr"
   };
   private static final String[] PAYWALL_PHRASES = {
@@ -32,8 +32,8 @@ final class PageClassifier {
     "already a subscriber", "to continue reading", "create a free account to continue", "abonnieren sie",
     "réservé aux abonnés", "this content is for subscribers", "premium content", "sign in to read"
   };
-  private static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
-  private static final String[] APP_ROOTS = {"root", "app", "__next", "__nuxt", "svelte", "main-app"};
+  static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
+  static final List<String> APP_ROOTS = List.of("root", "app", "__next", "__nuxt", "svelte", "main-app");
 
   private PageClassifier() {}
 
@@ -45,7 +45,7 @@ final class PageClassifier {
     String pageText = doc.body().text();
     String lowerText = pageText.toLowerCase(Locale.ROOT);
     String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    if (pageText.strip().length() < 20 && !hasAppRoot(doc) && doc.getElementsByTag("noscript").isEmpty()) {
+    if (pageText.strip().length() < 20 && !hasAppRoot(doc) && PageIndex.of(doc).noscripts.isEmpty()) {
       return PageStatus.EMPTY;
     }
     // a banner beside a short article is not a wall: the wall is what was read as the body, or
@@ -55,7 +55,7 @@ final class PageClassifier {
         || containsAny(lowerBody, BLOCK_PHRASES)
         || length < NEARLY_EMPTY
             && pageText.length() < 3000
-            && (containsAny(lowerText, BLOCK_PHRASES) || hasHint(doc, BLOCK_HINTS))) {
+            && (containsAny(lowerText, BLOCK_PHRASES) || PageIndex.of(doc).blockHint)) {
       return PageStatus.BLOCKED;
     }
     if (length < MIN_ARTICLE && needsJavaScript(doc, lowerText)) return PageStatus.NEEDS_JAVASCRIPT;
@@ -77,7 +77,7 @@ final class PageClassifier {
   }
 
   private static boolean needsJavaScript(Document doc, String lowerText) {
-    for (Element ns : doc.getElementsByTag("noscript")) {
+    for (Element ns : PageIndex.of(doc).noscripts) {
       String t = ns.text().toLowerCase(Locale.ROOT);
       if (t.isEmpty()) t = ns.html().toLowerCase(Locale.ROOT);
       if (t.contains("javascript") || t.contains("enable js")) return true;
@@ -88,7 +88,7 @@ final class PageClassifier {
 
   private static boolean hasAppRoot(Document doc) {
     for (String id : APP_ROOTS) {
-      Element root = doc.getElementById(id);
+      Element root = PageIndex.of(doc).appRoots.get(id); // gathered in the index's walk, not a walk per id
       if (root != null && root.text().length() < 200) return true;
     }
     return false;
@@ -101,15 +101,7 @@ final class PageClassifier {
         return true;
       }
     }
-    return containsAny(lowerText, PAYWALL_PHRASES) || hasHint(doc, PAYWALL_HINTS);
-  }
-
-  private static boolean hasHint(Document doc, String[] hints) {
-    for (Element e : doc.body().getAllElements()) {
-      String h = Furniture.hints(e);
-      if (!h.isEmpty() && Furniture.containsAny(h, hints)) return true;
-    }
-    return false;
+    return containsAny(lowerText, PAYWALL_PHRASES) || PageIndex.of(doc).paywallHint;
   }
 
   private static boolean containsAny(String s, String[] phrases) {

@@ -22,14 +22,15 @@ final class PageIndex {
   private static final String CACHE_KEY = "org.newsarchiver.extract.PageIndex";
   private static final int MAX_HEADINGS = 12;
   private static final int MAX_EACH = 50;
+  /** More than the finders look at, so that their own limits decide. */
+  private static final int MAX_CANDIDATES = 200;
   private static final String[] BYLINE_HINTS = {
     "byline", "author", "writer", "contributor", "posted-by", "postedby", "creator"
   };
-  private static final String[] AUTHOR_PATHS = {
-    "/author/", "/authors/", "/profile/", "/profiles/", "/people/", "/staff/", "/writers/",
-    "/writer/", "/contributor/", "/contributors/", "/editors/", "/journalist/", "/by/", "/autor/",
-    "/autoren/", "/auteur/", "/auteurs/", "/reporter/", "/columnists/"
-  };
+  private static final int MAX_SEGMENT = 12; // "contributors"
+  private static final java.util.Set<String> AUTHOR_SEGMENTS =
+      java.util.Set.of(
+          "author", "authors", "profile", "profiles", "people", "staff", "writers", "writer", "contributor", "contributors", "editors", "journalist", "by", "autor", "autoren", "auteur", "auteurs", "reporter", "columnists");
 
   final Map<String, String> meta = new HashMap<>();
   final List<Element> headings = new ArrayList<>();
@@ -37,10 +38,59 @@ final class PageIndex {
   final List<Element> authorLinks = new ArrayList<>();
   final List<Element> bylineBlocks = new ArrayList<>();
   final List<Element> sourceCredits = new ArrayList<>();
-  /** Characters of text in the body, never-text elements (scripts, styles...) left out. */
-  int bodyText;
+  /** {@code <script type=application/ld+json>} blocks, in page order. */
+  final List<Element> ldScripts = new ArrayList<>();
+  /** Every {@code <meta>}, in page order. */
+  final List<Element> metas = new ArrayList<>();
+  /** {@code itemprop=datePublished} elements other than {@code <meta>}. */
+  final List<Element> datePublished = new ArrayList<>();
+  /** {@code <time>} elements and elements with a {@code datetime} attribute. */
+  final List<Element> timeElements = new ArrayList<>();
+  /** Elements whose class or id looks like a date or byline holder, with their place to the first h1. */
+  final List<Candidate> dateClassed = new ArrayList<>();
+  /** Elements whose class, id, title or label says views or reads, with their place to the first h1. */
+  final List<Candidate> counters = new ArrayList<>();
+  /** {@code <noscript>} elements, in page order. */
+  final List<Element> noscripts = new ArrayList<>();
+  /** The first element of each id that {@link PageClassifier} reads as a script app's root. */
+  final Map<String, Element> appRoots = new HashMap<>();
+  /** The first {@code <link rel=canonical href>}, or null. */
+  @org.jspecify.annotations.Nullable Element canonical;
+
+  /** What a class-and-id value hints at, worked out once per distinct value: pages repeat them. */
+  private final Map<String, Integer> classFlags = new HashMap<>(512);
+  private static final int COUNTER = 1;
+  private static final int DATE = 2;
+  private static final int BYLINE = 4;
+  private static final int SOURCE = 8;
+  private static final int BLOCK = 16;
+  private static final int PAYWALL = 32;
+  /** Whether an element of the body has a class or id of a consent wall or bot check. */
+  boolean blockHint;
+  /** Whether an element of the body has a class or id of a paywall. */
+  boolean paywallHint;
 
   private PageIndex() {}
+
+  private static int flagsOf(String classId) {
+    String hints = classId.toLowerCase(Locale.ROOT);
+    int flags = 0;
+    if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
+    if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
+    if (Furniture.containsAny(hints, BYLINE_HINTS)) flags |= BYLINE;
+    if (hints.contains("source") && !hints.contains("resource")) flags |= SOURCE;
+    if (ClassHints.containsAny(hints, PageClassifier.BLOCK_HINTS)) flags |= BLOCK;
+    if (ClassHints.containsAny(hints, PageClassifier.PAYWALL_HINTS)) flags |= PAYWALL;
+    return flags;
+  }
+
+  /** An element and whether the page's first {@code h1} opened before it. */
+  record Candidate(Element element, boolean afterH1) {}
+
+  /** The first {@code h1} of the page, or null. */
+  @org.jspecify.annotations.Nullable Element firstH1() {
+    return headings.isEmpty() ? null : headings.get(0);
+  }
 
   static PageIndex of(Document doc) {
     if (doc.attributes().userData(CACHE_KEY) instanceof PageIndex cached) return cached;
@@ -51,66 +101,97 @@ final class PageIndex {
   }
 
   static boolean isAuthorPath(String href) {
-    return !href.isEmpty() && Furniture.containsAny(href.toLowerCase(Locale.ROOT), AUTHOR_PATHS);
+    // one look-up per path segment rather than a scan of the address per known segment
+    for (int start = href.indexOf('/'); start >= 0; ) {
+      int end = href.indexOf('/', start + 1);
+      if (end < 0) return false;
+      if (end > start + 1 && end - start - 1 <= MAX_SEGMENT) {
+        String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
+        if (AUTHOR_SEGMENTS.contains(segment)) return true;
+        // a forum's or social site's own user page; on another host (a video channel) it is no author
+        if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
+          return true;
+        }
+      }
+      start = end;
+    }
+    return false;
   }
 
   private final class Visitor implements NodeVisitor {
-    private int skipDepth;
     private boolean inBody;
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
-        if (inBody && skipDepth == 0) bodyText += ContentScorer.length(t.getWholeText());
         return;
       }
       if (!(node instanceof Element e)) return;
       String tag = e.normalName();
       if (tag.equals("body")) inBody = true;
-      if (skipDepth > 0 || Furniture.NEVER_TEXT.contains(tag)) skipDepth++;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
+      if (tag.equals("time")) timeElements.add(e);
+      if (tag.equals("noscript")) noscripts.add(e);
       if (e.attributesSize() == 0) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
       }
       if (tag.equals("meta")) {
+        metas.add(e);
         readMeta(e);
         return;
       }
-      // parsed HTML has lower-case attribute names: exact lookups, one pass over the attributes
-      String rel = "";
-      String itemprop = "";
-      String href = "";
-      String cls = "";
-      String id = "";
-      for (org.jsoup.nodes.Attribute a : e.attributes()) {
-        switch (a.getKey()) {
-          case "rel" -> rel = a.getValue();
-          case "itemprop" -> itemprop = a.getValue();
-          case "href" -> href = a.getValue();
-          case "class" -> cls = a.getValue();
-          case "id" -> id = a.getValue();
-          default -> {}
+      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
+      org.jsoup.nodes.Attributes attrs = e.attributes();
+      String rel = attrs.get("rel");
+      String itemprop = attrs.get("itemprop");
+      String href = attrs.get("href");
+      String cls = attrs.get("class");
+      String id = attrs.get("id");
+      String type = attrs.get("type");
+      boolean hasHref = attrs.hasKey("href");
+      boolean hasDatetime = attrs.hasKey("datetime");
+      String title = attrs.get("title");
+      String label = attrs.get("aria-label");
+      String labels = title.isEmpty() ? label : label.isEmpty() ? title : title + ' ' + label;
+      if (hasDatetime && !tag.equals("time")) timeElements.add(e);
+      if (!id.isEmpty() && PageClassifier.APP_ROOTS.contains(id)) appRoots.putIfAbsent(id, e);
+      if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
+      if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
+      if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
+      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
+      int flags = classId.isEmpty() ? 0 : classFlags.computeIfAbsent(classId, PageIndex::flagsOf);
+      boolean afterH1 = !headings.isEmpty();
+      if (!tag.equals("h1")) {
+        if (counters.size() < MAX_CANDIDATES
+            && ((flags & COUNTER) != 0
+                || !labels.isEmpty() && ClassHints.containsAny(labels.toLowerCase(Locale.ROOT), ReadCountFinder.HINTS))) {
+          counters.add(new Candidate(e, afterH1));
+        }
+        if (dateClassed.size() < MAX_CANDIDATES
+            && ((flags & DATE) != 0
+                || !itemprop.isEmpty() && ClassHints.containsAny(itemprop.toLowerCase(Locale.ROOT), VisibleDates.DATE_CLASS))) {
+          dateClassed.add(new Candidate(e, afterH1));
         }
       }
       if (markedAuthors.size() < MAX_EACH && (rel.equals("author") || itemprop.equals("author"))) {
         markedAuthors.add(e);
       }
       if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
-      if (cls.isEmpty() && id.isEmpty()) {
+      if (classId.isEmpty()) {
         if (startsWithSourceLabel(e)) add(sourceCredits, e);
         return;
       }
-      String hints = (cls + " " + id).toLowerCase(Locale.ROOT);
-      if (Furniture.containsAny(hints, BYLINE_HINTS)) add(bylineBlocks, e);
-      if (hints.contains("source") && !hints.contains("resource") || startsWithSourceLabel(e)) {
-        add(sourceCredits, e);
+      if (inBody) {
+        blockHint |= (flags & BLOCK) != 0;
+        paywallHint |= (flags & PAYWALL) != 0;
       }
+      if ((flags & BYLINE) != 0) add(bylineBlocks, e);
+      if ((flags & SOURCE) != 0 || startsWithSourceLabel(e)) add(sourceCredits, e);
     }
 
     @Override
     public void tail(Node node, int depth) {
-      if (skipDepth > 0 && node instanceof Element) skipDepth--;
     }
 
     private void readMeta(Element m) {
@@ -134,7 +215,8 @@ final class PageIndex {
 
   /** The element's first own text starts with a "Source" label; checked without building strings. */
   static boolean startsWithSourceLabel(Element e) {
-    for (Node n : e.childNodes()) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node n = e.childNode(ci); // childNodes() would allocate a view per call
       if (n instanceof TextNode t) {
         String raw = t.getWholeText();
         int i = 0;

@@ -28,7 +28,7 @@ final class ReadCountFinder {
   /** Hint words that must start a word: "views" but not "preview", "reads" but not "threads". */
   private static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
   /** Hint words that count anywhere: "pageviews", "m-views", "viewcount", "Просмотры". */
-  private static final String[] HINTS = {
+  static final String[] HINTS = {
     "pageview", "viewcount", "readcount", "views", "просмотр", "перегляд", "vistas",
     "visitas", "vues", "aufrufe", "visualizz", "visualiza", "weergaven", "görüntülen", "wyświetl",
     "odsłon", "مشاهد", "fa-eye", "icon-eye"
@@ -82,32 +82,30 @@ final class ReadCountFinder {
 
   /** A counter marked as views or reads, those after the title first. */
   static @Nullable Long fromPage(Document doc) {
+    PageIndex index = PageIndex.of(doc);
+    if (index.counters.isEmpty() && index.firstH1() == null) return null;
     Set<Element> main = VisibleDates.titleAncestors(doc);
     boolean hasTitle = !main.isEmpty();
     Long before = null;
-    boolean afterTitle = !hasTitle;
     int seen = 0;
-    for (Element e : doc.getAllElements()) {
-      if (e.normalName().equals("h1")) {
-        afterTitle = true;
-        continue;
-      }
+    // candidates gathered in the page index's one walk: a class may say "view-count"; a title or
+    // label must say "views" ("View key record dates" is a link)
+    for (PageIndex.Candidate c : index.counters) {
+      Element e = c.element();
       String hints = ClassHints.of(e, "class", "id");
       String labels = ClassHints.of(e, "title", "aria-label");
-      // a class may say "view-count"; a label must say "views": "View key record dates" is a link
-      if (!isPositive(hints) && !ClassHints.containsAny(labels, HINTS)) continue;
       if (!labels.isEmpty()) hints = hints + ' ' + labels;
       if (++seen > MAX_CANDIDATES) break;
       Long n = counter(e, hints, main);
       if (n == null) continue;
-      if (afterTitle) return n;
+      if (c.afterH1() || !hasTitle) return n;
       if (before == null) before = n;
     }
     if (before != null) return before;
     return fromLabels(doc, main);
   }
 
-  private static boolean isPositive(String hints) {
+  static boolean isPositive(String hints) {
     return ClassHints.containsAny(hints, HINTS) || ClassHints.startsWordAny(hints, WORD_HINTS);
   }
 
@@ -149,6 +147,36 @@ final class ReadCountFinder {
     return false;
   }
 
+  /** The element and its descendants in page order, at most {@code max}: no list of a whole big box. */
+  private static List<Element> firstElements(Element root, int max) {
+    List<Element> out = new ArrayList<>();
+    org.jsoup.select.NodeTraversor.filter(
+        new org.jsoup.select.NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (!(node instanceof Element el)) return FilterResult.CONTINUE;
+            if (out.size() >= max) return FilterResult.STOP;
+            out.add(el);
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return out;
+  }
+
+  private static boolean ownTextHasDigitOrEye(Element e) {
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      Node n = e.childNode(ci); // childNodes() would allocate a view per call
+      if (n instanceof TextNode t && hasDigitOrEye(t.getWholeText())) return true;
+    }
+    return false;
+  }
+
   private static char firstDigitOrLetter(String t) {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
@@ -162,15 +190,14 @@ final class ReadCountFinder {
    * levels up, at most {@value #MAX_REGION} elements.
    */
   private static @Nullable Long fromLabels(Document doc, Set<Element> main) {
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = PageIndex.of(doc).firstH1();
     if (h1 == null) return null;
     Element region = h1;
     for (int i = 0; i < 3 && region.parent() != null && !region.parent().normalName().equals("body"); i++) {
       region = region.parent();
     }
-    int seen = 0;
-    for (Element e : region.getAllElements()) {
-      if (++seen > MAX_REGION) break;
+    for (Element e : firstElements(region, MAX_REGION)) {
+      if (!ownTextHasDigitOrEye(e)) continue; // most elements: no string built
       String own = e.ownText();
       if (own.isEmpty() || own.length() > MAX_TEXT || !hasDigitOrEye(own)) continue;
       if (!ReadCounts.VIEW_WORD.matcher(own).find()) continue;

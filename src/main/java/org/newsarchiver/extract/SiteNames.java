@@ -46,7 +46,8 @@ record SiteNames(List<String> names, List<String> hostLabels) {
       if (site.length() < 2) continue;
       if (key.equals(site)) return true;
       if (shortPart && key.length() >= 3 && site.length() >= 3
-          && (site.contains(key) || key.contains(site))) {
+          && (site.contains(key) || key.contains(site) && key.length() <= 2 * site.length())) {
+        // a part that holds the site's name among as many other words is a title naming the site
         return true;
       }
     }

@@ -65,9 +65,8 @@ public final class TextNormalizer {
   }
 
   private static boolean isSpace(char c) {
-    return c == ' '
-        || c == '\t'
-        || Character.getType(c) == Character.SPACE_SEPARATOR
+    if (c < 0x80) return c == ' ' || c == '\t'; // the common case, without a Unicode table look-up
+    return Character.getType(c) == Character.SPACE_SEPARATOR
         || c == '\u180E';
   }
 

@@ -18,6 +18,7 @@ final class TitleFinder {
     " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "：", " : ", ": ", ":", " _", "_", "｜", " ｜ "
   };
   private static final int MAX_HEADINGS = 4;
+  private static final String SENTENCE_ENDS = "。．.!！?？";
 
   private TitleFinder() {}
 
@@ -29,16 +30,26 @@ final class TitleFinder {
         headline != null ? headline : meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
     List<String> headings = headings(doc);
     if (primary != null) {
-      String clean = withoutSiteName(primary, sites);
+      String clean = headline != null ? headline : withoutSiteName(primary, sites);
       String key = SiteNames.letters(clean);
       for (String h : headings) {
-        // the visible heading's quotes and capitals, where it says the same
-        if (SiteNames.letters(h).equals(key)) return h;
+        // the visible heading's quotes and capitals, where it says the same; a JSON-LD headline is
+        // the publisher's own structured statement of the headline and keeps its wording
+        if (SiteNames.letters(h).equals(key)) return headline != null ? clean : h;
       }
       for (String h : headings) {
         if (isPartOf(h, primary) || continues(h, clean)) return h;
       }
       if (headline == null) {
+        // a share title ("og:title") written apart from the page: where the <title> and a heading
+        // agree on other words, they are the headline the page shows
+        String pageTitle = TextNormalizer.line(doc.title());
+        if (pageTitle != null) {
+          String pageKey = SiteNames.letters(withoutSiteName(pageTitle, sites));
+          for (String h : headings) {
+            if (!pageKey.isEmpty() && SiteNames.letters(h).equals(pageKey)) return h;
+          }
+        }
         // a social-media variant of the headline: the page's own heading is what readers see
         for (String h : headings) {
           if (isVariantOf(h, clean)) return h;
@@ -66,6 +77,8 @@ final class TitleFinder {
   private static List<String> headings(Document doc) {
     List<String> out = new ArrayList<>();
     for (Element h : PageIndex.of(doc).headings) {
+      // microdata marks it as the second headline (a kicker or short form), not the title
+      if (h.attr("itemprop").equalsIgnoreCase("alternativeHeadline")) continue;
       String t = TextNormalizer.line(h.text());
       if (t != null) add(out, t);
       if (out.size() >= MAX_HEADINGS) break;
@@ -80,15 +93,36 @@ final class TitleFinder {
     if (a.size() < 4 || b.size() < 4) return false;
     int shared = 0;
     for (String w : a) if (b.contains(w)) shared++;
-    return shared >= 4 && shared * 10 >= Math.min(a.size(), b.size()) * 6;
+    // character pairs overlap by chance far more than words: there both must share most of them
+    int base = isUnspaced(heading) || isUnspaced(title) ? Math.max(a.size(), b.size()) : Math.min(a.size(), b.size());
+    return shared >= 4 && shared * 10 >= base * 6;
   }
 
   private static java.util.Set<String> words(String s) {
     java.util.Set<String> out = new java.util.HashSet<>();
+    if (isUnspaced(s)) {
+      // Chinese and Japanese write no spaces: pairs of neighbouring characters stand for words
+      String letters = SiteNames.letters(s);
+      for (int i = 0; i + 1 < letters.length(); i++) out.add(letters.substring(i, i + 2));
+      return out;
+    }
     for (String w : s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty()) out.add(w);
     }
     return out;
+  }
+
+  /** Mostly written in a script without spaces between words (CJK ideographs, kana). */
+  private static boolean isUnspaced(String s) {
+    int cjk = 0;
+    int letters = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isLetterOrDigit(c)) continue;
+      letters++;
+      if (c >= '\u3040' && c <= '\u9FFF' || c >= '\uF900' && c <= '\uFAFF') cjk++;
+    }
+    return letters > 0 && cjk * 2 >= letters;
   }
 
   /** {@code heading} is one side of {@code title} split at a separator, and a real title, not a word. */
@@ -98,10 +132,14 @@ final class TitleFinder {
     if (title.startsWith(heading + " (")) return true;
     for (String sep : SEPARATORS) {
       if (title.endsWith(sep + heading)) return true;
+    }
+    if (!title.startsWith(heading)) return false;
+    // "Heading。 | Site": the sentence's full stop before the separator is not part of the heading
+    int end = heading.length();
+    while (end < title.length() && SENTENCE_ENDS.indexOf(title.charAt(end)) >= 0) end++;
+    for (String sep : SEPARATORS) {
       // "Heading | Section": the rest must be short, or it is the title's own second half
-      if (title.startsWith(heading + sep) && isShortName(title.substring(heading.length() + sep.length()))) {
-        return true;
-      }
+      if (title.startsWith(sep, end) && isShortName(title.substring(end + sep.length()))) return true;
     }
     return false;
   }

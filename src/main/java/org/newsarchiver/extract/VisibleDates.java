@@ -45,7 +45,7 @@ final class VisibleDates {
   };
   private static final String[] UPDATED_HINT = {"updat", "modif", "edited", "revis"};
   /** Class, id or itemprop words of elements that may hold a written date. */
-  private static final String[] DATE_CLASS = {
+  static final String[] DATE_CLASS = {
     "date", "time", "byline", "publish", "posted", "meta", "stamp", "datum", "fecha", "data",
     "дата", "author", "info", "submitted", "details"
   };
@@ -70,7 +70,7 @@ final class VisibleDates {
 
   /** The best-placed {@code <time>} element's date: in the header or byline, marked published. */
   static @Nullable PublishedDate fromTimeElements(Document doc, Instant now, DateSettings s) {
-    Elements times = doc.select("time, [datetime]");
+    java.util.List<Element> times = PageIndex.of(doc).timeElements;
     Set<Element> main = titleAncestors(doc);
     PublishedDate best = null;
     int bestScore = Integer.MIN_VALUE;
@@ -102,14 +102,11 @@ final class VisibleDates {
       Document doc, Instant now, DateSettings s, boolean updatedToo) {
     Set<Element> main = titleAncestors(doc);
     PublishedDate before = null;
-    boolean afterTitle = main.isEmpty();
     int seen = 0;
-    for (Element e : doc.getAllElements()) {
-      if (e.normalName().equals("h1")) {
-        afterTitle = true;
-        continue;
-      }
-      if (!ClassHints.containsAny(ClassHints.of(e, "class", "id", "itemprop"), DATE_CLASS)) continue;
+    // candidates (class, id or itemprop like a date holder) come from the page index's one walk
+    for (PageIndex.Candidate c : PageIndex.of(doc).dateClassed) {
+      Element e = c.element();
+      boolean afterTitle = c.afterH1() || main.isEmpty();
       if (++seen > MAX_CANDIDATES * 2) break;
       String text = ClassHints.shortText(e, MAX_TEXT);
       if (text == null || text.isEmpty() || !maybeDate(text)) continue;
@@ -142,7 +139,7 @@ final class VisibleDates {
    * ({@code withSidebar}, {@code embed-breadcrumbs}) say nothing against a date inside them.
    */
   static Set<Element> titleAncestors(@Nullable Document doc) {
-    Element h1 = doc == null ? null : doc.selectFirst("h1");
+    Element h1 = doc == null ? null : PageIndex.of(doc).firstH1();
     if (h1 == null) return Set.of();
     Set<Element> out = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Element p = h1.parent(); p != null; p = p.parent()) out.add(p);

@@ -106,4 +106,56 @@ class AuthorFinderTest {
             + " <a href='/linux/Valve'>Valve</a> on 1 June 2019</div></body>";
     assertThat(authors(html)).containsExactly("Michael Larabel");
   }
+
+  private static List<String> fixtureAuthors(String name, String url) {
+    Document doc = Fixtures.doc("authors/" + name, url);
+    return AuthorFinder.find(doc, JsonLd.read(doc));
+  }
+
+  @Test
+  void dropsByLabelBeforeBylineThatSaysByItself() {
+    assertThat(fixtureAuthors("by-label-before-byline.html", "https://abcnews.example/Politics/clinton"))
+        .containsExactly("JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL");
+  }
+
+  @Test
+  void readsMicrodataAuthorNameFromMetaContent() {
+    assertThat(fixtureAuthors("microdata-name-in-meta.html", "https://www.politico.example/story/treasury"))
+        .containsExactly("Kate Davidson");
+  }
+
+  @Test
+  void writesLowerCaseMetaAuthorInBylineCapitals() {
+    assertThat(fixtureAuthors("lower-case-meta-author.html", "https://hellogiggles.example/fashion/outfit/"))
+        .containsExactly("Cindy mangomini");
+  }
+
+  @Test
+  void stopsBylineAtTheBlockThatNamesTheOutlet() {
+    assertThat(fixtureAuthors("byline-outlet-on-next-line.html", "https://www.chicagotribune.example/news/climate"))
+        .containsExactly("Joe Davidson");
+  }
+
+  @Test
+  void prefersBylineOverJsonLdCreatorAccount() {
+    assertThat(fixtureAuthors("json-ld-creator-and-byline.html", "https://fandom.example/articles/star-wars"))
+        .containsExactly("James Akinaka");
+  }
+
+  @Test
+  void readsOutletNamedInOgArticleAuthorWhenNothingElseNamesOne() {
+    assertThat(fixtureAuthors("og-article-author-is-the-outlet.html", "https://www.bbc.example/news/world-us-canada-33646542"))
+        .containsExactly("BBC News");
+  }
+
+  @Test
+  void readsSiteUserPageLinkAsWrittenSkippingLogInAndOtherSites() {
+    assertThat(fixtureAuthors("user-page-links.html", "https://www.reddit.example/r/Showerthoughts/comments/x"))
+        .containsExactly("u/benyacobi");
+  }
+
+  @Test
+  void givesNoAuthorForLinkToUserPageOnAnotherSite() {
+    assertThat(fixtureAuthors("video-channel-link-only.html", "https://travel.example/lisbon")).isEmpty();
+  }
 }

@@ -188,4 +188,16 @@ class HtmlDecoderTest {
     out.writeBytes(b);
     return out.toByteArray();
   }
+
+  @Test
+  void decodesUtf8CopyThatKeptItsShiftJisMeta() throws java.io.IOException {
+    byte[] body;
+    try (var in = HtmlDecoderTest.class.getResourceAsStream("/extract/charset/utf8-under-shift-jis-meta.html")) {
+      body = in.readAllBytes();
+    }
+
+    assertThat(HtmlDecoder.charset(body, null)).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(org.jsoup.Jsoup.parse(HtmlDecoder.decode(body, null)).title())
+        .isEqualTo("JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース");
+  }
 }

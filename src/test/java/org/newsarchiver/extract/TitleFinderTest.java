@@ -93,4 +93,51 @@ class TitleFinderTest {
             + "<body><h1>Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC</h1></body>";
     assertThat(title(html, "https://example.org/a")).isEqualTo("Intel NUCで最新SSDを比較してみた：さらば平成、いくぜNUC");
   }
+
+  private static String fixtureTitle(String name, String url) {
+    Document doc = Fixtures.doc("titles/" + name, url);
+    return TitleFinder.find(doc, JsonLd.read(doc));
+  }
+
+  @Test
+  void keepsJsonLdHeadlineQuotesOverHeadingQuotes() {
+    assertThat(fixtureTitle("json-ld-headline-straight-quotes.html", "https://fandom.example/articles/star-wars"))
+        .isEqualTo("'Star Wars' Original Cuts Might Get Released for 40th Anniversary");
+  }
+
+  @Test
+  void keepsJsonLdHeadlineAsWrittenWithSiteName() {
+    assertThat(fixtureTitle("json-ld-headline-with-site-name.html", "https://medium.example/@jw/samantha"))
+        .isEqualTo("Samantha and The Great Big Lie - John C. Welch - Medium");
+  }
+
+  @Test
+  void takesHeadingWhereTitleTagAndHeadingAgreeAgainstOgTitle() {
+    assertThat(fixtureTitle("og-title-apart-from-title-and-heading.html", "https://www.nbcnews.example/tech/spacex"))
+        .isEqualTo("What's the Hold-Up at SpaceX?");
+  }
+
+  @Test
+  void skipsHeadingMarkedAsAlternativeHeadline() {
+    assertThat(fixtureTitle("alternative-headline-h1.html", "https://www.popsugar.example/home/mistakes"))
+        .isEqualTo("The 5 Biggest Decorating Mistakes Millennials Make — and How to Solve Them");
+  }
+
+  @Test
+  void takesHeadingThatOgTitleEndsWithFullStopAndCompanyName() {
+    assertThat(fixtureTitle("full-stop-before-separator.html", "https://www.sanwa.example/news/201812/mouse"))
+        .isEqualTo("指紋認証でWindows 10にサインインできる指紋認証機能付きマウスを発売");
+  }
+
+  @Test
+  void takesJapaneseHeadingThatRewordsOgTitle() {
+    assertThat(fixtureTitle("cjk-heading-variant.html", "https://www.lifehacker.example/2018/12/stocker.html"))
+        .isEqualTo("ファインの新聞ストッカーは引越しにも使える！ 家具の固定も簡単");
+  }
+
+  @Test
+  void keepsTitleWhosePartNamesTheSiteAmongOtherWords() {
+    assertThat(fixtureTitle("site-name-inside-longer-part.html", "http://stevenhgm.pixnet.example/blog/post/39926056"))
+        .isEqualTo("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::");
+  }
 }
