@@ -2,14 +2,8 @@ package org.newsarchiver.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,64 +31,25 @@ class CrashKillIT {
   static final int ARTICLES = 2000;
   static final int KILLS = 12;
   static final long SEED = 20241102L;
-  static final Pattern ARTICLE = Pattern.compile("/news/(\\d+)-story");
 
   @TempDir Path root;
-  HttpServer server;
+  NewsSite site;
 
   @BeforeEach
-  void serve() throws IOException {
-    // Without TCP_NODELAY the JDK server and OkHttp meet Nagle's delayed ACK: 40 ms per page.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/", this::handle);
-    server.start();
+  void serve() {
+    site = new NewsSite(ARTICLES);
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-  }
-
-  private void handle(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath();
-    String body;
-    Matcher m = ARTICLE.matcher(path);
-    if (path.equals("/news/")) {
-      StringBuilder b = new StringBuilder("<html><head><title>News</title></head><body><ul>");
-      for (int i = 1; i <= ARTICLES; i++) b.append("<li><a href='/news/").append(i).append("-story'>Story ").append(i).append("</a></li>");
-      body = b.append("</ul></body></html>").toString();
-    } else if (m.matches()) {
-      int n = Integer.parseInt(m.group(1));
-      body = "<html lang=en><head><title>Story " + n + "</title></head><body><article><h1>Story number " + n + "</h1>"
-          + "<p class=date>" + (1 + n % 28) + " October 2024</p><div class=body>"
-          + "<p>Paragraph one of story " + n + ", long enough to count as the body text of a real article.</p>"
-          + "<p>Paragraph two of story " + n + " says something else, so each text has its own digest.</p>"
-          + "</div></article></body></html>";
-    } else {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-      return;
-    }
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-    try {
-      ex.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(bytes);
-      }
-    } catch (IOException killedClient) {
-      ex.close();
-    }
+    site.close();
   }
 
   @Test
   void killedCrawlsLeaveAConsistentArchiveAndAFinalRunCompletesItExactlyOnce() throws Exception {
     Path sites = Files.createDirectories(root.resolve("sites"));
     Path archive = root.resolve("archive");
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    String base = site.base();
     Files.writeString(sites.resolve("kill.yaml"), "name: kill\nbase_url: " + base + "/\nstart_pages: [/news/]\n"
         + "article_pattern: '/news/\\d+-story$'\nmax_articles: " + ARTICLES + "\n"
         + "selectors:\n  title: [h1]\n  date: [.date]\n  body: [.body]\n"
