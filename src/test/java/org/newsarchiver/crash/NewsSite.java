@@ -1,6 +1,7 @@
 package org.newsarchiver.crash;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -37,6 +38,8 @@ final class NewsSite implements AutoCloseable {
     server.start();
     server.stubFor(get(urlPathMatching("/news/(\\d+-story)?")).willReturn(aResponse()
         .withHeader("Content-Type", "text/html; charset=utf-8").withTransformers(Pages.NAME)));
+    // Anything else (robots.txt) is a plain 404, without WireMock's near-miss report on every run.
+    server.stubFor(get(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
   }
 
   /** The site's root, e.g. {@code http://127.0.0.1:41234}, without a trailing slash. */
