@@ -63,8 +63,8 @@ class ServeKeepAliveIT {
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(client.connectionPool().connectionCount()).as("one kept-alive connection").isEqualTo(1);
       // Waiting 40 ms for each ACK, 300 requests could not take under 12 s; answered at once they
-      // take 1 or 2 s; 6 s leaves room for a busy machine.
-      assertThat(millis).as("%d requests on one connection, in ms", REQUESTS).isLessThan(6_000);
+      // take 1 to 4 s; 9 s leaves room for a busy machine.
+      assertThat(millis).as("%d requests on one connection, in ms", REQUESTS).isLessThan(9_000);
     } finally {
       p.destroy();
       if (!p.waitFor(10, TimeUnit.SECONDS)) p.destroyForcibly();
