@@ -236,7 +236,7 @@ public final class ArchiveVerifier {
     }
     if (!sha.equals(row.sha256())) {
       out.add(new TextFinding(n, finding("wrong-hash", text, "sha256 is " + sha + ", row " + row.id() + " records "
-            + row.sha256())));
+          + row.sha256())));
     }
   }
 
@@ -258,8 +258,8 @@ public final class ArchiveVerifier {
 
   /**
    * Text files no row names, by walking the files and asking the hashes of the names the rows gave:
-   * only the orphans are held. A file whose name shares a 64-bit hash with a named one (about one
-   * in 10^7 at a million rows) would pass unreported.
+   * only the orphans are held. An orphan whose name shares a 64-bit hash with a named one would
+   * pass unreported: a chance of about one in 10^13 per orphan at a million rows.
    */
   private void orphans(LongHashSet named) throws IOException {
     Map<String, Path> orphans = new LinkedHashMap<>();
