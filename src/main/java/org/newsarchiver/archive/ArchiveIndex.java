@@ -137,6 +137,41 @@ final class ArchiveIndex implements Closeable {
     return fresh;
   }
 
+  /**
+   * The number of rows of {@code csvFile} as the index of {@code siteDir} knows it, read without
+   * writing anything (the store opened read-only); null when the index is missing, unreadable, of
+   * another format, not exactly up to date with the CSV's bytes, or holds more rows than ids (the
+   * CSV had duplicate ids, which a count of ids would hide). The caller holds the site's lock: the
+   * store's own file lock would otherwise make a writer starting meanwhile rebuild the index.
+   */
+  static @Nullable Long currentRowCount(Path siteDir, Path csvFile) throws IOException {
+    Path file = siteDir.resolve(FILE);
+    if (!Files.isRegularFile(file) || !Files.isRegularFile(csvFile)) return null;
+    MVStore store;
+    try {
+      store = new MVStore.Builder().fileName(file.toString()).readOnly().cacheSize(1).open();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    try {
+      if (!store.hasMap("meta") || !store.hasMap("row")) return null;
+      MVMap<String, String> meta = store.openMap("meta", new MVMap.Builder<String, String>()
+          .keyType(StringDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+      IndexMark mark = IndexMark.decode(meta.get(K_CSV));
+      String n = meta.get(K_COUNT);
+      if (!FORMAT.equals(meta.get(K_FORMAT)) || meta.containsKey(K_PENDING) || mark == null || n == null) return null;
+      if (mark.length() != Files.size(csvFile) || mark.mismatch(csvFile) != null) return null;
+      long count = Long.parseLong(n);
+      MVMap<Long, String> rows = store.openMap("row", new MVMap.Builder<Long, String>()
+          .keyType(LongDataType.INSTANCE).valueType(StringDataType.INSTANCE));
+      return rows.sizeAsLong() == count ? count : null;
+    } catch (RuntimeException e) { // a damaged page or a malformed count: the CSV answers instead
+      return null;
+    } finally {
+      store.closeImmediately();
+    }
+  }
+
   /** Why this index cannot be caught up with the CSV by reading its tail; null when it can. */
   private @Nullable String staleness(IndexMark mark) throws IOException {
     if (!FORMAT.equals(meta.get(K_FORMAT))) return "it was made by another version";

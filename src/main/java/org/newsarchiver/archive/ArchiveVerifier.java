@@ -1,6 +1,8 @@
 package org.newsarchiver.archive;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -10,19 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Checks one site's archive: every row parses, has its text file with the recorded sha256, every
  * text file has a row, no id twice, no leftover temp files, every WARC file reads to its end. With
  * repair on, fixes what needs no guessing: cuts a torn last row or WARC tail, removes temp files,
  * keeps the first of duplicate rows, re-indexes orphan text files that a WARC capture names.
- * Holds the site's lock while it works.
+ * Streams the CSV and the files: the heap holds a few bytes a row (hashes) and the findings, never
+ * the rows. Holds the site's lock while it works.
  */
 public final class ArchiveVerifier {
   private static final Pattern TEXT_FILE = Pattern.compile("\\d{4}/\\d{2}/[^/]+\\.txt");
@@ -52,11 +60,10 @@ public final class ArchiveVerifier {
     dir = SafePaths.siteDir(root, siteName);
     try (ArchiveLock lock = ArchiveLock.acquire(dir)) {
       tempFiles();
-      List<ArchiveRow> rows = rows();
-      Map<String, ArchiveRow> byFile = new HashMap<>();
-      for (ArchiveRow row : rows) textFile(row, byFile);
+      LongHashSet named = new LongHashSet();
+      rows(named);
       warcs();
-      orphans(byFile);
+      orphans(named);
     }
     return List.copyOf(findings);
   }
@@ -69,7 +76,11 @@ public final class ArchiveVerifier {
   }
 
   private void problem(String kind, Path path, String detail) {
-    findings.add(new Finding(kind, rel(path), detail, false));
+    findings.add(finding(kind, path, detail));
+  }
+
+  private Finding finding(String kind, Path path, String detail) {
+    return new Finding(kind, rel(path), detail, false);
   }
 
   private void repaired(String kind, Path path, String detail) {
@@ -90,12 +101,19 @@ public final class ArchiveVerifier {
     }
   }
 
-  private List<ArchiveRow> rows() throws IOException {
+  /**
+   * Checks the rows as they stream by, holding a fixed few bytes a row: the 64-bit hashes of the
+   * ids and of the text files named. An id whose hash was seen before is only a suspect (two ids
+   * may share a hash); a second pass over the rows, only when there are suspects, keeps the
+   * suspects' ids whole to tell duplicates from collisions. Text files are checked in the first
+   * pass, a suspect's in the second; their findings come after the duplicates, in row order.
+   */
+  private void rows(LongHashSet named) throws IOException {
     ArticlesCsv csv = new ArticlesCsv(dir.resolve("articles.csv"));
     Path file = csv.file();
     if (!Files.exists(file)) {
       problem("missing-csv", file, "no articles.csv");
-      return List.of();
+      return;
     }
     long whole = wholeLines(file);
     long torn = Files.size(file) - whole;
@@ -106,29 +124,81 @@ public final class ArchiveVerifier {
         repaired("torn-row", file, "cut the last " + torn + " bytes");
       }
     }
-    List<ArchiveRow> all = new ArrayList<>();
+    LongHashSet ids = new LongHashSet();
+    LongHashSet suspects = new LongHashSet();
     List<String> bad = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(file);
-        Reader r = new InputStreamReader(new LimitedInputStream(in, whole), StandardCharsets.UTF_8)) {
-      csv.forEach(r, all::add, bad::add);
-    }
+    List<TextFinding> texts = new ArrayList<>();
+    int[] number = {0};
+    stream(csv, whole, row -> {
+      int n = ++number[0];
+      long h = LongHashSet.hash(row.id());
+      if (ids.add(h)) textFile(row, n, named, texts);
+      else suspects.add(h);
+    }, bad::add);
     for (String b : bad) problem("bad-row", file, b.startsWith(file + ": ") ? b.substring(file.toString().length() + 2) : b);
-    LinkedHashMap<String, Integer> firstRow = new LinkedHashMap<>();
-    List<ArchiveRow> kept = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      Integer first = firstRow.putIfAbsent(all.get(i).id(), i + 1);
-      if (first == null) kept.add(all.get(i));
-      else problem("duplicate-id", file, "row " + (i + 1) + " repeats id " + all.get(i).id() + " of row " + first);
+    TreeMap<Integer, Duplicate> duplicates = new TreeMap<>(); // by row number
+    if (suspects.size() > 0) {
+      Map<String, Integer> firstRow = new HashMap<>();
+      LongHashSet seen = new LongHashSet();
+      number[0] = 0;
+      stream(csv, whole, row -> {
+        int n = ++number[0];
+        long h = LongHashSet.hash(row.id());
+        if (!suspects.contains(h)) return;
+        boolean firstOfHash = seen.add(h);
+        Integer first = firstRow.putIfAbsent(row.id(), n);
+        if (first != null) duplicates.put(n, new Duplicate(row.id(), first));
+        else if (!firstOfHash) textFile(row, n, named, texts); // a collision, not a duplicate: pass 1 skipped it
+      }, b -> {});
     }
-    if (kept.size() < all.size() && repair && bad.isEmpty()) {
-      csv.rewrite(kept);
-      for (int i = 0; i < all.size(); i++) {
-        if (firstRow.get(all.get(i).id()) != i + 1) {
-          repaired("duplicate-id", file, "removed row " + (i + 1) + ", kept row " + firstRow.get(all.get(i).id()));
-        }
+    for (Map.Entry<Integer, Duplicate> d : duplicates.entrySet()) {
+      problem("duplicate-id", file, "row " + d.getKey() + " repeats id " + d.getValue().id() + " of row "
+          + d.getValue().firstRow());
+    }
+    if (!duplicates.isEmpty() && repair && bad.isEmpty()) {
+      withoutRows(csv, duplicates.keySet());
+      for (Map.Entry<Integer, Duplicate> d : duplicates.entrySet()) {
+        repaired("duplicate-id", file, "removed row " + d.getKey() + ", kept row " + d.getValue().firstRow());
       }
     }
-    return kept;
+    texts.sort(Comparator.comparingInt(TextFinding::row));
+    for (TextFinding t : texts) findings.add(t.finding());
+  }
+
+  /** A row whose id an earlier row has. */
+  private record Duplicate(String id, int firstRow) {}
+
+  /** A text file's finding and the row it is of, so findings of both passes come out in row order. */
+  private record TextFinding(int row, Finding finding) {}
+
+  /** Streams the rows of the first {@code whole} bytes of the CSV (a torn tail is left out). */
+  private static void stream(ArticlesCsv csv, long whole, Consumer<ArchiveRow> rows, Consumer<String> bad)
+      throws IOException {
+    try (InputStream in = Files.newInputStream(csv.file());
+        Reader r = new BufferedReader(new InputStreamReader(new LimitedInputStream(in, whole), StandardCharsets.UTF_8),
+            1 << 16)) {
+      csv.forEach(r, rows, bad);
+    }
+  }
+
+  /** Rewrites the CSV, streaming, without the rows of these numbers (counted from 1, parsed rows only). */
+  private static void withoutRows(ArticlesCsv csv, Set<Integer> drop) throws IOException {
+    List<String> bad = new ArrayList<>();
+    AtomicFiles.write(csv.file(), out -> {
+      CSVPrinter p = new CSVPrinter(out, ArticlesCsv.FORMAT); // not closed: AtomicFiles syncs and closes the file
+      p.printRecord(ArchiveRow.COLUMNS);
+      int[] number = {0};
+      csv.forEach(row -> {
+        if (drop.contains(++number[0])) return;
+        try {
+          p.printRecord(row.cells());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, bad::add);
+      p.flush();
+      if (!bad.isEmpty()) throw new IOException(bad.get(0));
+    });
   }
 
   private static long wholeLines(Path file) throws IOException {
@@ -145,22 +215,28 @@ public final class ArchiveVerifier {
     }
   }
 
-  private void textFile(ArchiveRow row, Map<String, ArchiveRow> byFile) throws IOException {
+  private void textFile(ArchiveRow row, int n, LongHashSet named, List<TextFinding> out) {
     Path text;
     try {
       text = SafePaths.inside(dir, row.textFile());
     } catch (IllegalArgumentException e) {
-      problem("bad-row", dir.resolve("articles.csv"), "id " + row.id() + ": " + e.getMessage());
+      out.add(new TextFinding(n, finding("bad-row", dir.resolve("articles.csv"), "id " + row.id() + ": " + e.getMessage())));
       return;
     }
-    byFile.put(row.textFile(), row);
+    named.add(LongHashSet.hash(row.textFile()));
     if (!Files.isRegularFile(text)) {
-      problem("missing-text", text, "row " + row.id() + " has no text file");
+      out.add(new TextFinding(n, finding("missing-text", text, "row " + row.id() + " has no text file")));
       return;
     }
-    String sha = ArticleId.sha256Hex(Files.readAllBytes(text));
+    String sha;
+    try {
+      sha = ArticleId.sha256Hex(Files.readAllBytes(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // ArticlesCsv.forEach throws it as the IOException it is
+    }
     if (!sha.equals(row.sha256())) {
-      problem("wrong-hash", text, "sha256 is " + sha + ", row " + row.id() + " records " + row.sha256());
+      out.add(new TextFinding(n, finding("wrong-hash", text, "sha256 is " + sha + ", row " + row.id() + " records "
+          + row.sha256())));
     }
   }
 
@@ -180,11 +256,17 @@ public final class ArchiveVerifier {
     }
   }
 
-  private void orphans(Map<String, ArchiveRow> byFile) throws IOException {
+  /**
+   * Text files no row names, by walking the files and asking the hashes of the names the rows gave:
+   * only the orphans are held. An orphan whose name shares a 64-bit hash with a named one would
+   * pass unreported: a chance of about one in 10^13 per orphan at a million rows.
+   */
+  private void orphans(LongHashSet named) throws IOException {
     Map<String, Path> orphans = new LinkedHashMap<>();
-    for (Path p : files(f -> TEXT_FILE.matcher(dir.relativize(f).toString().replace('\\', '/')).matches())) {
-      String relative = dir.relativize(p).toString().replace('\\', '/');
-      if (byFile.containsKey(relative)) continue;
+    for (Path p : files(f -> {
+      String relative = dir.relativize(f).toString().replace('\\', '/');
+      return TEXT_FILE.matcher(relative).matches() && !named.contains(LongHashSet.hash(relative));
+    })) {
       problem("orphan-text", p, "no row names this text file");
       String id = p.getFileName().toString().replaceFirst("\\.txt$", "");
       if (ArticleId.isValid(id)) orphans.put(id, p);

@@ -36,11 +36,20 @@ import org.newsarchiver.fetch.UserAgent;
  * request, a response (or a revisit when the payload is unchanged since the URL's last capture)
  * and, for archived articles, a metadata record naming the article id. Each record is its own gzip
  * member; an exchange is appended and synced at once, so a crash leaves every earlier record
- * readable. Each run starts a new file, as does a new day or reaching the roll size. Thread-safe.
+ * readable. A run continues the day's last file when it is under the roll size and ends on a whole
+ * record; a file whose tail a kill tore is never appended to (that would bury the torn bytes
+ * mid-file, where readers stop): the next number is started, and {@code verify --repair} cuts the
+ * tail. A new day or reaching the roll size starts the next number too. Thread-safe.
  */
 public final class WarcCapture implements RawCapture {
   /** The metadata field that links a capture to its archived article. */
   public static final String ARTICLE_ID_FIELD = "article-id";
+
+  /**
+   * How far back from a file's end its last record's start is looked for: a record holds at most
+   * a body of {@link Limits#MAX_BODY_BYTES}, which gzip may grow a little.
+   */
+  private static final long TAIL_SEARCH_BYTES = 2 * Limits.MAX_BODY_BYTES + (1 << 20);
 
   private final Path siteDir;
   private final long rollBytes;
@@ -105,7 +114,8 @@ public final class WarcCapture implements RawCapture {
   }
 
   private void append(byte[] bytes, LocalDate day) throws IOException {
-    if (current == null || !day.equals(currentDay) || currentSize + bytes.length > rollBytes) startFile(day);
+    if (current == null || !day.equals(currentDay)) continueOrStart(day, bytes.length);
+    else if (currentSize + bytes.length > rollBytes) startFile(day);
     try (FileChannel ch = FileChannel.open(current, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer buf = ByteBuffer.wrap(bytes);
       while (buf.hasRemaining()) ch.write(buf);
@@ -118,13 +128,38 @@ public final class WarcCapture implements RawCapture {
     currentSize += bytes.length;
   }
 
+  /** Makes the day's last file current when it has room and ends on a whole record, else starts the next. */
+  private void continueOrStart(LocalDate day, long bytes) throws IOException {
+    Path last = lastFile(day);
+    if (last != null) {
+      long size = Files.size(last);
+      if (size + bytes <= rollBytes && WarcFiles.endsWhole(last, TAIL_SEARCH_BYTES)) {
+        current = last;
+        currentDay = day;
+        currentSize = size;
+        return;
+      }
+    }
+    startFile(day);
+  }
+
+  private @Nullable Path lastFile(LocalDate day) throws IOException {
+    Path last = null;
+    for (Path p : WarcFiles.list(siteDir)) { // oldest first
+      var m = WarcFiles.NAME.matcher(p.getFileName().toString());
+      if (m.matches() && m.group(1).equals(day.toString())) last = p;
+    }
+    return last;
+  }
+
   private void startFile(LocalDate day) throws IOException {
     Path dir = siteDir.resolve(WarcFiles.FOLDER);
     Files.createDirectories(dir);
+    Path last = lastFile(day);
     long n = 0;
-    for (Path p : WarcFiles.list(siteDir)) {
-      var m = WarcFiles.NAME.matcher(p.getFileName().toString());
-      if (m.matches() && m.group(1).equals(day.toString())) n = Math.max(n, Long.parseLong(m.group(2)));
+    if (last != null) {
+      var m = WarcFiles.NAME.matcher(last.getFileName().toString());
+      if (m.matches()) n = Long.parseLong(m.group(2));
     }
     String name = day + "-" + (n + 1) + ".warc.gz";
     Path file = dir.resolve(name);

@@ -1,6 +1,7 @@
 package org.newsarchiver.archive;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ public final class WarcFiles {
   /** The folder of a site's WARC files. */
   public static final String FOLDER = "warc";
 
+  /** Bytes read at a time while looking back for the last record's start. */
+  private static final int TAIL_WINDOW = 1 << 16;
   static final Pattern NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(\\d+)\\.warc\\.gz");
 
   private WarcFiles() {}
@@ -66,9 +69,14 @@ public final class WarcFiles {
    * the scan and is reported, not thrown. I/O errors of the visitor itself are thrown.
    */
   public static Scan scan(Path file, Visitor visitor) throws IOException {
+    return scan(file, 0, visitor);
+  }
+
+  /** As {@link #scan(Path, Visitor)}, from byte {@code from} on (the start of a gzip member). */
+  private static Scan scan(Path file, long from, Visitor visitor) throws IOException {
     long size = Files.size(file);
     int count = 0;
-    try (FileChannel ch = FileChannel.open(file);
+    try (FileChannel ch = FileChannel.open(file).position(from);
         WarcReader reader = new WarcReader(ch)) {
       while (true) {
         WarcRecord rec;
@@ -89,5 +97,42 @@ public final class WarcFiles {
       }
     }
     return new Scan(file, size, size, count, null);
+  }
+
+  /**
+   * Whether the file ends on a whole record, found without reading it all: from the nearest gzip
+   * member start before the end (each record is one member, see {@link WarcCapture}) whose records
+   * read to the end. False when a member there reads but what follows does not (a tail torn by a
+   * kill), when the file is empty or not gzip, or when no member start is found within {@code
+   * searchBytes} of the end. Earlier records are not checked: they were synced before the last.
+   */
+  static boolean endsWhole(Path file, long searchBytes) throws IOException {
+    long size = Files.size(file);
+    long floor = Math.max(0, size - searchBytes);
+    try (FileChannel ch = FileChannel.open(file)) {
+      long end = size;
+      while (end > floor) {
+        long start = Math.max(floor, end - TAIL_WINDOW);
+        ByteBuffer buf = ByteBuffer.allocate((int) (Math.min(size, end + 2) - start));
+        while (buf.hasRemaining() && ch.read(buf, start + buf.position()) > 0) {
+          // fills the window
+        }
+        byte[] b = buf.array();
+        for (int i = (int) (end - start) - 1; i >= 0; i--) {
+          if (i + 2 >= buf.position() || (b[i] & 0xff) != 0x1f || (b[i + 1] & 0xff) != 0x8b || b[i + 2] != 8) continue;
+          Scan scan;
+          try {
+            scan = scan(file, start + i, (rec, block) -> {});
+          } catch (IOException | RuntimeException e) {
+            continue; // not a member start after all: the reader cannot even begin
+          }
+          if (scan.complete() && scan.records() > 0) return true;
+          // records that read and then a tail that does not: torn (a false start reads no record)
+          if (scan.records() > 0) return false;
+        }
+        end = start;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,5 @@
 package org.newsarchiver.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,8 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.newsarchiver.archive.ArticlesCsv;
+import org.newsarchiver.archive.ArticleCount;
 import org.newsarchiver.archive.FailureLog;
 import org.newsarchiver.archive.RunLog;
 import org.newsarchiver.config.ConfigException;
@@ -60,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
               + last.alreadyArchived() + " already archived, " + last.failed() + " failed"));
       out.println("  next run:   " + (next == null ? "none" : next.toInstant().truncatedTo(ChronoUnit.SECONDS))
           + " (schedule '" + site.schedule() + "', when 'run' is running)");
-      out.println("  archived:   " + countRows(dir.resolve("articles.csv")) + " article(s)");
+      out.println("  archived:   " + ArticleCount.of(dir).rows() + " article(s)");
       out.println("  failing:    " + failures.all().size() + " URL(s)"
           + failures.all().stream().reduce((a, b) -> b)
               .map(f -> ", last: " + f.cause() + " " + f.url() + ": " + f.detail()).orElse(""));
@@ -71,11 +69,5 @@ final class StatusCommand implements Callable<Integer> {
     for (ConfigException e : loaded.errors()) err.println("error config " + e.getMessage());
     err.flush();
     return loaded.errors().isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
-  }
-
-  private static int countRows(Path csv) throws IOException {
-    AtomicInteger n = new AtomicInteger();
-    new ArticlesCsv(csv).forEach(r -> n.incrementAndGet(), bad -> {});
-    return n.get();
   }
 }

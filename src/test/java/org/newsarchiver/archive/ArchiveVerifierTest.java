@@ -74,6 +74,26 @@ class ArchiveVerifierTest {
   }
 
   @Test
+  void reportsEveryDuplicateBeforeTheTextFilesInRowOrderAndRepairsThemAll() throws Exception {
+    Path csv = site.resolve("articles.csv");
+    List<String> lines = Files.readAllLines(csv);
+    Files.writeString(csv, lines.get(2) + "\n" + lines.get(1) + "\n" + lines.get(2) + "\n", StandardOpenOption.APPEND);
+    Files.delete(site.resolve(rows.get(2).textFile()));
+    String two = rows.get(1).id();
+    List<String> problems = List.of(
+        "problem duplicate-id news/articles.csv: row 4 repeats id " + two + " of row 2",
+        "problem duplicate-id news/articles.csv: row 5 repeats id " + rows.get(0).id() + " of row 1",
+        "problem duplicate-id news/articles.csv: row 6 repeats id " + two + " of row 2");
+    String missing = "problem missing-text " + textOf(2) + ": row " + rows.get(2).id() + " has no text file";
+    assertThat(verify(false)).containsExactly(problems.get(0), problems.get(1), problems.get(2), missing);
+    assertThat(verify(true)).containsExactly(problems.get(0), problems.get(1), problems.get(2),
+        "repaired duplicate-id news/articles.csv: removed row 4, kept row 2",
+        "repaired duplicate-id news/articles.csv: removed row 5, kept row 1",
+        "repaired duplicate-id news/articles.csv: removed row 6, kept row 2", missing);
+    assertThat(Files.readAllLines(csv)).isEqualTo(lines);
+  }
+
+  @Test
   void cutsATornLastCsvLine() throws Exception {
     Path csv = site.resolve("articles.csv");
     String before = Files.readString(csv);

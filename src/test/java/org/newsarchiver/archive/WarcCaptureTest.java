@@ -98,11 +98,12 @@ class WarcCaptureTest {
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), "a-0123456789ab");
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE, Exchanges.AT.plusSeconds(3600)), null);
     List<Path> files = WarcFiles.list(root.resolve("news"));
-    assertThat(files).hasSize(2);
-    WarcResponse first = (WarcResponse) readAll(files.get(0)).get(2);
-    List<WarcRecord> second = readAll(files.get(1));
-    assertThat(second).extracting(WarcRecord::type).containsExactly("warcinfo", "request", "revisit");
-    WarcRevisit revisit = (WarcRevisit) second.get(2);
+    assertThat(files).hasSize(1);
+    List<WarcRecord> all = readAll(files.get(0));
+    assertThat(all).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response", "metadata", "request", "revisit");
+    WarcResponse first = (WarcResponse) all.get(2);
+    WarcRevisit revisit = (WarcRevisit) all.get(5);
     assertThat(revisit.profile()).isEqualTo(WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1);
     assertThat(revisit.refersTo()).contains(first.id());
     assertThat(revisit.refersToDate()).contains(Exchanges.AT);
@@ -114,8 +115,8 @@ class WarcCaptureTest {
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), null);
     Files.delete(root.resolve("news/warc/digests.tsv"));
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), null);
-    assertThat(readAll(WarcFiles.list(root.resolve("news")).get(1))).extracting(WarcRecord::type)
-        .containsExactly("warcinfo", "request", "revisit");
+    assertThat(readAll(WarcFiles.list(root.resolve("news")).get(0))).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response", "request", "revisit");
     assertThat(Files.readAllLines(root.resolve("news/warc/digests.tsv"))).hasSize(1);
   }
 
@@ -123,8 +124,8 @@ class WarcCaptureTest {
   void changedContentIsAFullResponseAgain() throws Exception {
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), null);
     capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE + "<p>Update</p>"), null);
-    assertThat(readAll(WarcFiles.list(root.resolve("news")).get(1))).extracting(WarcRecord::type)
-        .containsExactly("warcinfo", "request", "response");
+    assertThat(readAll(WarcFiles.list(root.resolve("news")).get(0))).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response", "request", "response");
   }
 
   @Test
@@ -139,6 +140,90 @@ class WarcCaptureTest {
     for (Path f : files) {
       assertThat(readAll(f)).extracting(WarcRecord::type).containsExactly("warcinfo", "request", "response");
     }
+  }
+
+  @Test
+  void twoRunsOnOneDayShareAFileThatJwarcReadsBackWithMatchingDigests() throws Exception {
+    FetchResponse a = Exchanges.html("https://news.example/a", PAGE);
+    FetchResponse b = Exchanges.html("https://news.example/b", PAGE + "<p>b</p>", Exchanges.AT.plusSeconds(7200));
+    capture(WarcCapture.factory(), a, "a-0123456789ab");
+    capture(WarcCapture.factory(), b, "b-0123456789ab");
+    List<Path> files = WarcFiles.list(root.resolve("news"));
+    assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("2024-11-02-1.warc.gz");
+    List<String> read = new ArrayList<>();
+    try (WarcReader reader = new WarcReader(files.get(0))) {
+      reader.calculateBlockDigest();
+      for (WarcRecord rec : reader) {
+        String line = rec.type();
+        String after = "";
+        if (rec instanceof WarcResponse r) {
+          byte[] payload = r.http().body().stream().readAllBytes();
+          assertThat(r.payloadDigest()).contains(WarcCapture.sha1(payload));
+          after = " " + r.target() + " " + new String(payload, StandardCharsets.UTF_8);
+        }
+        if (rec instanceof WarcMetadata m) after = " " + m.fields().all("article-id");
+        rec.body().consume();
+        if (rec.blockDigest().isPresent()) {
+          assertThat(rec.calculatedBlockDigest()).as(rec.type()).isEqualTo(rec.blockDigest());
+          line += " block-digest-ok";
+        }
+        read.add(line + after);
+      }
+    }
+    assertThat(read).containsExactly("warcinfo",
+        "request block-digest-ok", "response block-digest-ok https://news.example/a " + PAGE, "metadata [a-0123456789ab]",
+        "request block-digest-ok", "response block-digest-ok https://news.example/b " + PAGE + "<p>b</p>",
+        "metadata [b-0123456789ab]");
+  }
+
+  @Test
+  void aFileTornByAKillIsNotExtendedTheNextRunStartsTheNextNumber() throws Exception {
+    capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), "a-0123456789ab");
+    Path first = root.resolve("news/warc/2024-11-02-1.warc.gz");
+    try (FileChannel ch = FileChannel.open(first, StandardOpenOption.WRITE)) {
+      ch.truncate(Files.size(first) - 30);
+    }
+    byte[] torn = Files.readAllBytes(first);
+    capture(WarcCapture.factory(), Exchanges.html("https://news.example/b", PAGE + "b"), null);
+    assertThat(WarcFiles.list(root.resolve("news"))).extracting(p -> p.getFileName().toString())
+        .containsExactly("2024-11-02-1.warc.gz", "2024-11-02-2.warc.gz");
+    assertThat(Files.readAllBytes(first)).isEqualTo(torn);
+    assertThat(readAll(root.resolve("news/warc/2024-11-02-2.warc.gz"))).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response");
+    // the run after that continues the whole file, not the torn one
+    capture(WarcCapture.factory(), Exchanges.html("https://news.example/c", PAGE + "c"), null);
+    assertThat(WarcFiles.list(root.resolve("news"))).hasSize(2);
+    assertThat(readAll(root.resolve("news/warc/2024-11-02-2.warc.gz"))).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response", "request", "response");
+  }
+
+  @Test
+  void aFullFileIsNotContinuedByTheNextRun() throws Exception {
+    capture(WarcCapture.factory(1500), Exchanges.html("https://news.example/a", PAGE), null);
+    capture(WarcCapture.factory(1500), Exchanges.html("https://news.example/b", PAGE + "b"), null);
+    List<Path> files = WarcFiles.list(root.resolve("news"));
+    assertThat(files).extracting(p -> p.getFileName().toString())
+        .containsExactly("2024-11-02-1.warc.gz", "2024-11-02-2.warc.gz");
+    for (Path f : files) {
+      assertThat(Files.size(f)).isLessThanOrEqualTo(1500);
+      assertThat(readAll(f)).extracting(WarcRecord::type).containsExactly("warcinfo", "request", "response");
+    }
+  }
+
+  @Test
+  void aNewDayStartsItsOwnFileEvenWithinARun() throws Exception {
+    capture(WarcCapture.factory(), Exchanges.html("https://news.example/a", PAGE), null);
+    try (SiteArchive archive = SiteArchive.open(root, "news");
+        RawCapture c = WarcCapture.factory().open(archive)) {
+      c.record(Exchanges.html("https://news.example/b", PAGE + "b"), null);
+      c.record(Exchanges.html("https://news.example/c", PAGE + "c", Exchanges.AT.plusSeconds(86_400)), null);
+    }
+    List<Path> files = WarcFiles.list(root.resolve("news"));
+    assertThat(files).extracting(p -> p.getFileName().toString())
+        .containsExactly("2024-11-02-1.warc.gz", "2024-11-03-1.warc.gz");
+    assertThat(readAll(files.get(0))).extracting(WarcRecord::type)
+        .containsExactly("warcinfo", "request", "response", "request", "response");
+    assertThat(readAll(files.get(1))).extracting(WarcRecord::type).containsExactly("warcinfo", "request", "response");
   }
 
   @Test
