@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SiteArchive implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(SiteArchive.class);
+  /** Left by a clean close; its absence at open means temporary files may need removing. */
+  static final String CLEAN_CLOSE = "clean-close";
   private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{2}).*");
   /** Pending row changes above which {@link #put} rewrites the CSV (about 1 KiB of heap each). */
   private static final int MAX_PENDING = 10_000;
@@ -80,7 +82,11 @@ public final class SiteArchive implements Closeable {
   }
 
   private void load() throws IOException {
-    removeTempLeftovers();
+    Path cleanClose = dir.resolve("state").resolve(CLEAN_CLOSE);
+    // A walk of a large site's text files takes seconds: only after a run that did not close cleanly
+    // (a crash, a kill, a first open or an older version) can half-written files be lying about.
+    if (Files.exists(cleanClose)) Files.delete(cleanClose);
+    else removeTempLeftovers();
     long cut = csv.open();
     if (cut > 0) {
       log.warn("{}: cut a torn last row of {} bytes left by an interrupted run", csv.file(), cut);
@@ -284,6 +290,10 @@ public final class SiteArchive implements Closeable {
   public void close() throws IOException {
     try {
       flush();
+      if (index != null) index.close();
+      index = null;
+      Path state = Files.createDirectories(dir.resolve("state"));
+      Files.write(state.resolve(CLEAN_CLOSE), new byte[0]);
     } finally {
       try {
         if (index != null) index.close();

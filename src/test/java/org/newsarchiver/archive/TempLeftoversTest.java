@@ -24,4 +24,27 @@ class TempLeftoversTest {
     assertThat(leftCsv).doesNotExist();
     assertThat(keep).exists();
   }
+
+  @Test
+  void aSiteOpenAfterAKillIsSearchedForLeftoversButOneClosedCleanlyIsNot() throws Exception {
+    Path cleanClose = root.resolve("news/state/" + SiteArchive.CLEAN_CLOSE);
+    try (SiteArchive archive = SiteArchive.open(root, "news")) {
+      assertThat(cleanClose).doesNotExist(); // were this run killed now, the next open would search
+    }
+    assertThat(cleanClose).exists();
+
+    // Only a killed run leaves temporary files; after a clean close the open skips the walk over
+    // every text file (seconds for a large site), so a file planted by hand stays for verify to report.
+    Path planted = Files.writeString(Files.createDirectories(root.resolve("news/2024/10"))
+        .resolve(".story-0123456789ab.txt.5f3a" + AtomicFiles.TEMP_SUFFIX), "half");
+    try (SiteArchive archive = SiteArchive.open(root, "news")) {
+      assertThat(cleanClose).doesNotExist();
+    }
+    assertThat(planted).exists();
+
+    Files.delete(cleanClose); // as a kill would leave it
+    try (SiteArchive archive = SiteArchive.open(root, "news")) {
+      assertThat(planted).doesNotExist();
+    }
+  }
 }

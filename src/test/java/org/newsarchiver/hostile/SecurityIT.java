@@ -78,7 +78,7 @@ class SecurityIT {
     try (Stream<Path> all = Files.walk(root)) {
       assertThat(all.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')))
           .allMatch(p -> p.equals("sites/paths.yaml")
-              || p.matches("work/archive/paths/(\\.lock|articles\\.csv|state/[a-z]+\\.(csv|tsv)|state/index\\.mv\\.db|warc/digests\\.tsv|"
+              || p.matches("work/archive/paths/(\\.lock|articles\\.csv|state/[a-z]+\\.(csv|tsv)|state/index\\.mv\\.db|state/clean-close|warc/digests\\.tsv|"
                   + "warc/\\d{4}-\\d{2}-\\d{2}-\\d+\\.warc\\.gz|" + TEXT_FILE.pattern() + ")"));
     }
     try (Stream<Path> files = Files.list(archive)) {
