@@ -51,6 +51,8 @@ final class TitleFinder {
         }
         String fuller = fullerHeading(headings.h1s(), clean);
         if (fuller != null) return fuller;
+        String only = onlyHeadingOnSubject(headings.h1s(), clean);
+        if (only != null) return only;
       }
       return clean;
     }
@@ -137,6 +139,23 @@ final class TitleFinder {
   private static @Nullable String agreeing(List<TitleHeadings.Heading> headings, List<String> keys) {
     for (TitleHeadings.Heading h : headings) {
       if (keys.contains(SiteNames.letters(h.text()))) return TitleHeadings.headline(h);
+    }
+    return null;
+  }
+
+  /**
+   * The page's only {@code h1}, a headline of four words or more on the share title's subject (a
+   * word of five letters or more in common): share titles are often rewritten for social media, and
+   * the heading is what the page shows.
+   */
+  private static @Nullable String onlyHeadingOnSubject(List<TitleHeadings.Heading> h1s, String title) {
+    if (h1s.size() != 1) return null;
+    String heading = TitleHeadings.headline(h1s.get(0));
+    if (isUnspaced(heading) || isUnspaced(title)) return null;
+    java.util.Set<String> have = words(heading);
+    if (have.size() < 4) return null;
+    for (String w : words(title)) {
+      if (w.length() >= 5 && have.contains(w)) return heading;
     }
     return null;
   }

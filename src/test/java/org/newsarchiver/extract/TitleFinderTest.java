@@ -202,4 +202,10 @@ class TitleFinderTest {
     String html = "<head><title>Biden wins – and what it means for Europe now</title></head>";
     assertThat(title(html, "https://example.org/a")).isEqualTo("Biden wins – and what it means for Europe now");
   }
+
+  @Test
+  void takesOnlyHeadingOnShareTitlesSubjectOverRewordedShareTitle() {
+    assertThat(fixtureTitle("only-heading-rewords-share-title.html", "https://www.lifestyle.example/articles/feminist-compliments"))
+        .isEqualTo("The Transformative Power Of Feminist Compliments");
+  }
 }
