@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The visible headings a title is checked against: the page's first {@code h1}s, and on demand its
@@ -49,11 +52,24 @@ final class TitleHeadings {
   List<Heading> h2s() {
     List<Heading> out = h2s;
     if (out == null) {
-      out = new ArrayList<>();
-      for (Element h : doc.getElementsByTag("h2")) {
-        add(out, h);
-        if (out.size() >= MAX_H2) break;
-      }
+      List<Heading> found = new ArrayList<>();
+      // a lazy walk that stops at the last h2 wanted, not a list of every h2 of the page
+      NodeTraversor.filter(
+          new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+              if (node instanceof Element e && e.nameIs("h2")) {
+                add(found, e);
+                return found.size() >= MAX_H2 ? FilterResult.STOP : FilterResult.SKIP_CHILDREN;
+              }
+              // the head's and scripts' insides hold no headings
+              return node instanceof Element e && (e.nameIs("head") || e.nameIs("script") || e.nameIs("svg"))
+                  ? FilterResult.SKIP_ENTIRELY
+                  : FilterResult.CONTINUE;
+            }
+          },
+          doc);
+      out = found;
       h2s = out;
     }
     return out;
