@@ -8,9 +8,11 @@ import org.jsoup.nodes.Document;
 /**
  * Finds the article's title when no site selector gives one. The first metadata title (JSON-LD
  * headline, {@code og:title}, {@code title}, {@code twitter:title}) is preferred, in the wording of a
- * heading that says the same; a site-name suffix or prefix ("… | Site") is cut only where it names the site ({@code
- * og:site_name}, {@code application-name}, the publisher or the host). Without metadata the
- * {@code <title>} serves, then the first {@code h1}. Stateless.
+ * heading ({@code h1}, else {@code h2}) that shows it; a share title worded apart from the page gives
+ * way to the heading that another of the page's titles agrees with, or that rewords it. A site-name
+ * suffix or prefix ("… | Site") is cut only where it names the site ({@code og:site_name}, {@code
+ * application-name}, the publisher or the host). Without metadata the {@code <title>} serves (less
+ * its last part, as {@link DocumentTitle} says), then the first {@code h1}. Stateless.
  */
 final class TitleFinder {
   private static final String[] SEPARATORS = {
@@ -59,16 +61,21 @@ final class TitleFinder {
     String title = TextNormalizer.line(doc.title());
     if (title != null) {
       String clean = withoutSiteName(title, sites);
-      String key = SiteNames.letters(clean);
-      for (List<TitleHeadings.Heading> list : List.of(headings.h1s(), headings.h2s())) {
-        for (TitleHeadings.Heading h : list) {
-          // "Headline — Site Name" whose headline is the page's heading: the part before the site name
-          if (SiteNames.letters(h.text()).equals(key) || isPartOf(h.text(), title)) return TitleHeadings.headline(h);
-        }
-      }
+      String shown = titlePartShown(headings.h1s(), title, clean);
+      if (shown == null) shown = titlePartShown(headings.h2s(), title, clean);
+      if (shown != null) return shown;
       return clean.equals(title) ? DocumentTitle.withoutLastPart(title) : clean;
     }
     return headings.h1s().isEmpty() ? null : TitleHeadings.headline(headings.h1s().get(0));
+  }
+
+  /** "Headline — Site Name" whose headline is a heading of the page: that heading, or null. */
+  private static @Nullable String titlePartShown(List<TitleHeadings.Heading> headings, String title, String clean) {
+    String key = SiteNames.letters(clean);
+    for (TitleHeadings.Heading h : headings) {
+      if (SiteNames.letters(h.text()).equals(key) || isPartOf(h.text(), title)) return TitleHeadings.headline(h);
+    }
+    return null;
   }
 
   /** The heading that shows the metadata title, in the heading's wording, or null. */
