@@ -4,20 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * Finds the article's title when no site selector gives one. The first metadata title (JSON-LD
  * headline, {@code og:title}, {@code title}, {@code twitter:title}) is preferred, in the wording of a
- * heading that says the same; a site-name suffix or prefix ("… | Site") is cut only where it names the site ({@code
- * og:site_name}, {@code application-name}, the publisher or the host). Without metadata the
- * {@code <title>} serves, then the first {@code h1}. Stateless.
+ * heading ({@code h1}, else {@code h2}) that shows it; a share title worded apart from the page gives
+ * way to the heading that another of the page's titles agrees with, or that rewords it. A site-name
+ * suffix or prefix ("… | Site") is cut only where it names the site ({@code og:site_name}, {@code
+ * application-name}, the publisher or the host). Without metadata the {@code <title>} serves (less
+ * its last part, as {@link DocumentTitle} says), then the first {@code h1}. Stateless.
  */
 final class TitleFinder {
   private static final String[] SEPARATORS = {
     " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / ", "：", " : ", ": ", ":", " _", "_", "｜", " ｜ "
   };
-  private static final int MAX_HEADINGS = 4;
+  /** Readability's bound: a title under 15 characters is more likely a label than a headline. */
+  private static final int SHORT_TITLE = 15;
+  /** Marks that open a subtitle after a headline: "Headline ～subtitle～", "Headline: subtitle". */
+  private static final String SUBTITLE_MARKS = "～〜―:：|–—-";
   private static final String SENTENCE_ENDS = "。．.!！?？";
 
   private TitleFinder() {}
@@ -28,62 +32,151 @@ final class TitleFinder {
     String headline = TextNormalizer.line(ld.articleText("headline"));
     String primary =
         headline != null ? headline : meta.get("og:title", "title", "twitter:title", "dc.title", "dcterms.title");
-    List<String> headings = headings(doc);
+    TitleHeadings headings = TitleHeadings.of(doc);
     if (primary != null) {
       String clean = headline != null ? headline : withoutSiteName(primary, sites);
-      String key = SiteNames.letters(clean);
-      for (String h : headings) {
-        // the visible heading's quotes and capitals, where it says the same; a JSON-LD headline is
-        // the publisher's own structured statement of the headline and keeps its wording
-        if (SiteNames.letters(h).equals(key)) return headline != null ? clean : h;
-      }
-      for (String h : headings) {
-        if (isPartOf(h, primary) || continues(h, clean)) return h;
-      }
+      String shown = shownAs(headings.h1s(), primary, clean, headline != null, true);
+      if (shown == null) shown = sidesShown(headings, primary);
+      // an h2 that is only one side of the title is more often the artist or section than the headline
+      if (shown == null) shown = shownAs(headings.h2s(), primary, clean, headline != null, false);
+      if (shown != null) return shown;
       if (headline == null) {
-        // a share title ("og:title") written apart from the page: where the <title> and a heading
-        // agree on other words, they are the headline the page shows
-        String pageTitle = TextNormalizer.line(doc.title());
-        if (pageTitle != null) {
-          String pageKey = SiteNames.letters(withoutSiteName(pageTitle, sites));
-          for (String h : headings) {
-            if (!pageKey.isEmpty() && SiteNames.letters(h).equals(pageKey)) return h;
-          }
-        }
+        // a share title ("og:title") written apart from the page: where another of the page's titles
+        // (the <title>, a newsletter or analytics title) and a heading agree, they are the headline
+        List<String> others = otherTitles(doc, meta, sites, primary);
+        String agreed = agreeing(headings.h1s(), others);
+        if (agreed == null) agreed = agreeing(headings.h2s(), others);
+        if (agreed != null) return agreed;
         // a social-media variant of the headline: the page's own heading is what readers see
-        for (String h : headings) {
-          if (isVariantOf(h, clean)) return h;
+        for (TitleHeadings.Heading h : headings.h1s()) {
+          if (isVariantOf(h.text(), clean)) return TitleHeadings.headline(h);
         }
+        String fuller = fullerHeading(headings.h1s(), clean);
+        if (fuller != null) return fuller;
+        String only = onlyHeadingOnSubject(headings.h1s(), clean);
+        if (only != null) return only;
       }
       return clean;
     }
     String title = TextNormalizer.line(doc.title());
     if (title != null) {
       String clean = withoutSiteName(title, sites);
-      String key = SiteNames.letters(clean);
-      for (String h : headings) {
-        // "Headline — Site Name" whose headline is the page's heading: the part before the site name
-        if (SiteNames.letters(h).equals(key) || isPartOf(h, title)) return h;
+      String shown = titlePartShown(headings.h1s(), title, clean);
+      if (shown == null) shown = titlePartShown(headings.h2s(), title, clean);
+      if (shown != null) return shown;
+      return clean.equals(title) ? DocumentTitle.withoutLastPart(title) : clean;
+    }
+    return headings.h1s().isEmpty() ? null : TitleHeadings.headline(headings.h1s().get(0));
+  }
+
+  /** "Headline — Site Name" whose headline is a heading of the page: that heading, or null. */
+  private static @Nullable String titlePartShown(List<TitleHeadings.Heading> headings, String title, String clean) {
+    String key = SiteNames.letters(clean);
+    for (TitleHeadings.Heading h : headings) {
+      if (SiteNames.letters(h.text()).equals(key) || isPartOf(h.text(), title)) return TitleHeadings.headline(h);
+    }
+    return null;
+  }
+
+  /** The heading that shows the metadata title, in the heading's wording, or null. */
+  private static @Nullable String shownAs(
+      List<TitleHeadings.Heading> headings, String primary, String clean, boolean fromJsonLd, boolean parts) {
+    String key = SiteNames.letters(clean);
+    for (TitleHeadings.Heading h : headings) {
+      // the visible heading's quotes and capitals, where it says the same; a JSON-LD headline is
+      // the publisher's own structured statement of the headline and keeps its wording
+      if (SiteNames.letters(h.text()).equals(key)) return fromJsonLd ? clean : TitleHeadings.headline(h);
+    }
+    for (TitleHeadings.Heading h : headings) {
+      if (parts && isPartOf(h.text(), primary) || continues(h.text(), clean)) return TitleHeadings.headline(h);
+    }
+    return null;
+  }
+
+  /**
+   * "Artist – Work", "Series: Episode": the title's two sides are both headings of the page, and the
+   * side in the {@code h1} is the page's own title, however short.
+   */
+  private static @Nullable String sidesShown(TitleHeadings headings, String title) {
+    if (headings.h1s().isEmpty()) return null;
+    for (String sep : SEPARATORS) {
+      int i = title.indexOf(sep);
+      if (i <= 0 || i + sep.length() >= title.length() || title.indexOf(sep, i + 1) >= 0) continue;
+      String left = SiteNames.letters(title.substring(0, i));
+      String right = SiteNames.letters(title.substring(i + sep.length()));
+      if (left.isEmpty() || right.isEmpty() || left.equals(right)) continue;
+      for (TitleHeadings.Heading h : headings.h1s()) {
+        String key = SiteNames.letters(h.text());
+        String other = key.equals(left) ? right : key.equals(right) ? left : null;
+        if (other != null && (isHeading(headings.h1s(), other) || isHeading(headings.h2s(), other))) {
+          return TitleHeadings.headline(h);
+        }
       }
-      return clean;
     }
-    return headings.isEmpty() ? null : headings.get(0);
+    return null;
   }
 
-  private static void add(List<String> list, @Nullable String value) {
-    if (value != null && !list.contains(value)) list.add(value);
+  private static boolean isHeading(List<TitleHeadings.Heading> headings, String key) {
+    for (TitleHeadings.Heading h : headings) {
+      if (SiteNames.letters(h.text()).equals(key)) return true;
+    }
+    return false;
   }
 
-  private static List<String> headings(Document doc) {
+  private static final String[] OTHER_TITLES = {
+    "og:title", "twitter:title", "title", "sailthru.title", "parsely-title", "dc.title", "dcterms.title"
+  };
+
+  private static List<String> otherTitles(Document doc, Meta meta, SiteNames sites, String primary) {
     List<String> out = new ArrayList<>();
-    for (Element h : PageIndex.of(doc).headings) {
-      // microdata marks it as the second headline (a kicker or short form), not the title
-      if (h.attr("itemprop").equalsIgnoreCase("alternativeHeadline")) continue;
-      String t = TextNormalizer.line(h.text());
-      if (t != null) add(out, t);
-      if (out.size() >= MAX_HEADINGS) break;
+    String pageTitle = TextNormalizer.line(doc.title());
+    if (pageTitle != null) add(out, SiteNames.letters(withoutSiteName(pageTitle, sites)));
+    for (String name : OTHER_TITLES) {
+      String t = meta.get(name);
+      if (t != null && !t.equals(primary)) add(out, SiteNames.letters(withoutSiteName(t, sites)));
     }
+    out.remove("");
     return out;
+  }
+
+  private static void add(List<String> list, String value) {
+    if (!list.contains(value)) list.add(value);
+  }
+
+  private static @Nullable String agreeing(List<TitleHeadings.Heading> headings, List<String> keys) {
+    for (TitleHeadings.Heading h : headings) {
+      if (keys.contains(SiteNames.letters(h.text()))) return TitleHeadings.headline(h);
+    }
+    return null;
+  }
+
+  /**
+   * The page's only {@code h1}, a headline of four words or more on the share title's subject (a
+   * word of five letters or more in common): share titles are often rewritten for social media, and
+   * the heading is what the page shows.
+   */
+  private static @Nullable String onlyHeadingOnSubject(List<TitleHeadings.Heading> h1s, String title) {
+    if (h1s.size() != 1) return null;
+    String heading = TitleHeadings.headline(h1s.get(0));
+    if (isUnspaced(heading) || isUnspaced(title)) return null;
+    java.util.Set<String> have = words(heading);
+    if (have.size() < 4) return null;
+    for (String w : words(title)) {
+      if (w.length() >= 5 && have.contains(w)) return heading;
+    }
+    return null;
+  }
+
+  /**
+   * A title too short to be a headline ("Arbeit") that the page's only {@code h1} holds among more
+   * words: the topic label of a page whose heading is the headline.
+   */
+  private static @Nullable String fullerHeading(List<TitleHeadings.Heading> h1s, String title) {
+    if (title.length() >= SHORT_TITLE || h1s.size() != 1) return null;
+    String heading = TitleHeadings.headline(h1s.get(0));
+    java.util.Set<String> have = words(heading);
+    java.util.Set<String> want = words(title);
+    return !want.isEmpty() && have.size() > want.size() && have.containsAll(want) ? heading : null;
   }
 
   /** Two wordings of one headline: most words of the shorter one are in the longer one. */
@@ -145,12 +238,27 @@ final class TitleFinder {
   }
 
   /** The visible heading is the metadata title with its second half: "Title：more words". */
-  private static boolean continues(String heading, String title) {
+  static boolean continues(String heading, String title) {
     if (title.length() < 10) return false;
     for (String sep : SEPARATORS) {
       if (heading.startsWith(title + sep) && heading.length() > title.length() + sep.length()) return true;
     }
-    return false;
+    // the same words spaced or punctuated otherwise, then a subtitle after a mark such as "～"
+    int[] key = SiteNames.letters(title).codePoints().toArray();
+    if (key.length < 8) return false;
+    int n = 0;
+    int i = 0;
+    while (i < heading.length() && n < key.length) {
+      int c = heading.codePointAt(i);
+      i += Character.charCount(c);
+      if (!Character.isLetterOrDigit(c)) continue;
+      if (Character.toLowerCase(c) != key[n++]) return false;
+    }
+    if (n < key.length) return false;
+    String rest = heading.substring(i).strip();
+    return rest.length() > 1
+        && SUBTITLE_MARKS.indexOf(rest.charAt(0)) >= 0
+        && SiteNames.letters(rest).length() >= 2;
   }
 
   private static boolean isShortName(String part) {

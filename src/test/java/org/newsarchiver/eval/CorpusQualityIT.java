@@ -55,7 +55,7 @@ class CorpusQualityIT {
   }
 
   // about 0.02 under the figures achieved when last tuned
-  static final double TITLE_FLOOR = 0.85; // achieved 0.871 (all)
+  static final double TITLE_FLOOR = 0.89; // achieved 0.906 (all)
   static final double DATE_FLOOR = 0.93; // achieved 0.951 (all)
   static final double F1_FLOOR = 0.96; // achieved 0.980 (rd)
   static final double PREFIX_FLOOR = 0.83; // achieved 0.855 (pl)

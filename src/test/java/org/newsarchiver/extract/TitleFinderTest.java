@@ -64,9 +64,9 @@ class TitleFinderTest {
   }
 
   @Test
-  void fallsBackToDocumentTitleWithoutMetadata() {
+  void fallsBackToDocumentTitleWithoutItsLastPartWithoutMetadata() {
     assertThat(Fixtures.extract("title-only.html", "https://riverside-allotments.example/minutes").title())
-        .isEqualTo("Minutes of the March meeting — Riverside Allotment Society");
+        .isEqualTo("Minutes of the March meeting");
   }
 
   @Test
@@ -139,5 +139,73 @@ class TitleFinderTest {
   void keepsTitleWhosePartNamesTheSiteAmongOtherWords() {
     assertThat(fixtureTitle("site-name-inside-longer-part.html", "http://stevenhgm.pixnet.example/blog/post/39926056"))
         .isEqualTo("新竹尖石_美樹營地賞楓 (2) @ 史蒂文的家_藍天 :: 痞客邦 PIXNET ::");
+  }
+
+  @Test
+  void dropsKickerFromHeadingThatShowsOgTitle() {
+    assertThat(fixtureTitle("kicker-in-heading.html", "https://www.spektrum.example/news/genetik/2039026"))
+        .isEqualTo("Das Geheimnis der parasitischen Riesenblumen");
+  }
+
+  @Test
+  void takesSecondLevelHeadingThatAgreesWithNewsletterTitleAgainstShareTitle() {
+    assertThat(fixtureTitle("heading-agrees-with-newsletter-title.html", "https://www.insider.example/hillary-electors"))
+        .isEqualTo("Hillary Clinton Gets More Faithless Electors Than Trump");
+  }
+
+  @Test
+  void takesOnlyHeadingThatHoldsTopicWordOgTitle() {
+    assertThat(fixtureTitle("topic-og-title-under-headline.html", "https://www.parteien.example/themen/arbeit"))
+        .isEqualTo("Wir kämpfen für gute Arbeit");
+  }
+
+  @Test
+  void takesHeadingThatAddsSubtitleAfterWaveDash() {
+    assertThat(fixtureTitle("heading-adds-subtitle-after-wave-dash.html", "https://www.verein.example/event/2019/nsf.html"))
+        .isEqualTo("NSF 2019 in Kansai 「早期発見、早期対処」のセキュリティ ～守りのセキュリティから攻めのセキュリティへ～");
+  }
+
+  @Test
+  void takesSecondLevelHeadingThatIsTitlePartUnderBannerHeading() {
+    assertThat(fixtureTitle("title-part-in-h2-under-banner-h1.html", "https://www.daily.example/articles/36917.html"))
+        .isEqualTo("这个约会软件，想用你和对方的相似好恶来帮你找对象");
+  }
+
+  @Test
+  void takesMainHeadingWhenOgTitleIsArtistAndWorkShownAsTwoHeadings() {
+    assertThat(fixtureTitle("artist-and-work-headings.html", "https://lyrics.example/Prince-purple-rain"))
+        .isEqualTo("Purple Rain");
+  }
+
+  @Test
+  void keepsTitleWhoseTwoSidesAreTheSameName() {
+    String html =
+        "<head><meta property='og:title' content='Lust for Youth: Lust for Youth'></head>"
+            + "<body><h1>Lust for Youth</h1><h2>Lust for Youth</h2></body>";
+    assertThat(title(html, "https://reviews.example/albums/lust-for-youth")).isEqualTo("Lust for Youth: Lust for Youth");
+  }
+
+  @Test
+  void cutsLastPartOfBareTitleLikeReadability() {
+    assertThat(fixtureTitle("bare-title-with-section-and-author.html", "https://blog.example/code/covered/"))
+        .isEqualTo("Get your Frontend JavaScript Code Covered | Code");
+  }
+
+  @Test
+  void keepsBareTitleWhoseCutWouldLeaveFourWordsOrFewer() {
+    assertThat(fixtureTitle("bare-title-short-headline-with-dash.html", "https://vulndb.example/ja/contents/2018/013542.html"))
+        .isEqualTo("JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース");
+  }
+
+  @Test
+  void keepsBareTitleWhoseDashSplitsShortHeadline() {
+    String html = "<head><title>Biden wins – and what it means for Europe now</title></head>";
+    assertThat(title(html, "https://example.org/a")).isEqualTo("Biden wins – and what it means for Europe now");
+  }
+
+  @Test
+  void takesOnlyHeadingOnShareTitlesSubjectOverRewordedShareTitle() {
+    assertThat(fixtureTitle("only-heading-rewords-share-title.html", "https://www.lifestyle.example/articles/feminist-compliments"))
+        .isEqualTo("The Transformative Power Of Feminist Compliments");
   }
 }
