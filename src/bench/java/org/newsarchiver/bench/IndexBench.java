@@ -139,6 +139,11 @@ public final class IndexBench {
     }
     System.out.printf("start-up  SiteArchive.open with the text files present: median %.0f ms of %d%n", median(opens),
         opens.length);
+    Files.delete(site.resolve("state").resolve("clean-close")); // as a killed run leaves it
+    t = System.nanoTime();
+    SiteArchive.open(root, "bench").close();
+    System.out.printf("start-up  SiteArchive.open after a killed run (searches the text files for leftovers): %.0f ms%n",
+        secs(t) * 1000);
 
     t = System.nanoTime();
     long[] hashed = {0};
