@@ -28,7 +28,7 @@ import org.newsarchiver.extract.ArticleExtractor;
 import org.newsarchiver.fetch.Fetcher;
 
 /**
- * Soak benchmark, not part of the build: crawls N generated articles (default 50,000) from a
+ * Soak benchmark (run by SoakIT in the build, or by hand): crawls N generated articles (default 50,000) from a
  * loopback server into a temporary archive and prints, every REPORT articles (default 10,000), the
  * heap in use after a GC and the number of open file descriptors. Steady numbers mean no leak.
  *
