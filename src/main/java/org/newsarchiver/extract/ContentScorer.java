@@ -42,6 +42,9 @@ final class ContentScorer {
   private final List<Element> furniture = new ArrayList<>();
   /** Text length of the whole scored root, counted only when a layout box needs it; -1 before. */
   private int pageText = -1;
+  /** A length the root's text is known to exceed, while {@link #pageText} is not known. */
+  private int pageTextAbove = -1;
+  private final Map<String, Integer> partFlags = new java.util.HashMap<>(256);
   private @org.jspecify.annotations.Nullable Element root;
 
   /** Measures and scores everything under {@code root}. */
@@ -54,9 +57,27 @@ final class ContentScorer {
     }
   }
 
-  private int pageText() {
-    if (pageText < 0) pageText = root == null ? 0 : rawText(root, new boolean[1]);
-    return pageText;
+  /**
+   * Whether the scored root holds more than {@code n} characters of text: counted only as far as
+   * needed (a sidebar is small beside most pages), what was learnt kept for the next question.
+   */
+  private boolean pageTextExceeds(int n) {
+    if (pageText >= 0) return pageText > n;
+    if (pageTextAbove >= n) return true;
+    if (root == null) {
+      pageText = 0;
+      return false;
+    }
+    // at least double the last limit, so that growing questions walk the page a bounded number of times
+    long limit = Math.max(n, 2L * pageTextAbove);
+    int lim = (int) Math.min(Integer.MAX_VALUE, limit);
+    int counted = rawText(root, new boolean[1], lim, false);
+    if (counted > lim) {
+      pageTextAbove = lim;
+      return true;
+    }
+    pageText = counted;
+    return counted > n;
   }
 
   Stats of(Element e) {
@@ -200,21 +221,45 @@ final class ContentScorer {
   private boolean isFurniture(Element e) {
     if (Furniture.isFurnitureTag(e)) return true;
     if (e.attributesSize() == 0) return false;
-    String hints = Furniture.hints(e);
-    if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
-    if (Furniture.isUnlikelyByHints(e, hints)) {
+    String cls = e.className();
+    String id = e.id();
+    org.jsoup.nodes.Attributes attrs = e.attributes();
+    if (cls.isEmpty() && id.isEmpty()) {
+      if (!attrs.hasKey("rel") && !attrs.hasKey("itemprop")) return false;
+      return Furniture.isMarkedAuthor(e);
+    }
+    int flags = partFlags(cls) | partFlags(id);
+    if (Furniture.isUnlikelyByFlags(e, flags)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
-      if (!Furniture.isLayoutName(hints)) {
+      if ((flags & Furniture.LAYOUT_WORD) == 0) {
         rawText(e, article, Integer.MAX_VALUE, true);
         return !article[0];
       }
       int raw = rawText(e, article);
-      return !article[0] && raw * 2 < pageText();
+      return !article[0] && pageTextExceeds(raw * 2);
     }
     return Furniture.isMarkedAuthor(e)
-        || Furniture.isBylineCandidate(e, hints)
+        || (flags & Furniture.BYLINE_WORD) != 0
             && rawText(e, new boolean[1], MAX_BYLINE_TEXT, false) <= MAX_BYLINE_TEXT;
+  }
+
+  /** The hint flags of one class or id value; pages repeat a few values on thousands of elements. */
+  private int partFlags(String value) {
+    if (value.isEmpty()) return 0;
+    Integer f = partFlags.get(value);
+    if (f == null) {
+      f = Furniture.partFlags(value.toLowerCase(java.util.Locale.ROOT));
+      partFlags.put(value, f);
+    }
+    return f;
+  }
+
+  /** {@link Furniture#weight}, with the class and id hints worked out once per distinct value. */
+  int weight(Element e) {
+    if (e.attributesSize() == 0) return 0;
+    int w = Furniture.weightOfFlags(partFlags(e.className())) + Furniture.weightOfFlags(partFlags(e.id()));
+    return Furniture.isArticleBody(e) ? w + 25 : w;
   }
 
   /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
@@ -235,7 +280,7 @@ final class ContentScorer {
     }
   }
 
-  private static double initialScore(Element e) {
+  private double initialScore(Element e) {
     double base =
         switch (e.normalName()) {
           case "div", "article", "main" -> 5;
@@ -244,7 +289,7 @@ final class ContentScorer {
           case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
           default -> 0;
         };
-    return base + Furniture.weight(e);
+    return base + weight(e);
   }
 
   private Stats stats(Element e) {

@@ -62,10 +62,65 @@ final class Furniture {
     String tag = e.normalName();
     if (NEVER_TEXT.contains(tag) || FURNITURE_TAGS.contains(tag)) return true;
     if (e.attributesSize() == 0) return false;
-    if (e.hasAttr("hidden")) return true;
-    String role = e.attr("role");
+    // parsed HTML has lower-case attribute names: exact look-ups, cheaper than attr()'s ignore-case ones
+    org.jsoup.nodes.Attributes attrs = e.attributes();
+    if (attrs.hasKey("hidden")) return true;
+    String role = attrs.get("role");
     if (!role.isEmpty() && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
-    return isHiddenByStyle(e) || "true".equals(e.attr("aria-hidden")) && !hints(e).contains("fallback-image");
+    return isHiddenByStyle(attrs.get("style"))
+        || "true".equals(attrs.get("aria-hidden")) && !hints(e).contains("fallback-image");
+  }
+
+  /** {@link #partFlags} bit: a word of {@code UNLIKELY}. */
+  static final int UNLIKELY_WORD = 1;
+  /** {@link #partFlags} bit: a word of {@code MAYBE}. */
+  static final int MAYBE_WORD = 2;
+  /** {@link #partFlags} bit: the whole token "ad", "ads", "advert", "share" or "shares". */
+  static final int AD_TOKEN = 4;
+  /** {@link #partFlags} bit: a byline word. */
+  static final int BYLINE_WORD = 8;
+  /** {@link #partFlags} bit: a layout-box word. */
+  static final int LAYOUT_WORD = 16;
+  /** {@link #partFlags} bit: a negative class-weight word. */
+  static final int NEGATIVE_WORD = 32;
+  /** {@link #partFlags} bit: a positive class-weight word. */
+  static final int POSITIVE_WORD = 64;
+
+  /**
+   * The hint words in one lower-cased class or id value. None of the words holds a space, so the
+   * flags of "class id" are those of the class or'ed with those of the id: a caller can work them
+   * out once per distinct value.
+   */
+  static int partFlags(String lower) {
+    if (lower.isEmpty()) return 0;
+    int f = 0;
+    if (containsAny(lower, UNLIKELY)) f |= UNLIKELY_WORD;
+    if (containsAny(lower, MAYBE)) f |= MAYBE_WORD;
+    if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
+        || containsWord(lower, "share") || containsWord(lower, "shares")) {
+      f |= AD_TOKEN;
+    }
+    if (containsAny(lower, BYLINE)) f |= BYLINE_WORD;
+    if (containsAny(lower, LAYOUT)) f |= LAYOUT_WORD;
+    if (containsAny(lower, NEGATIVE)) f |= NEGATIVE_WORD;
+    if (containsAny(lower, POSITIVE)) f |= POSITIVE_WORD;
+    return f;
+  }
+
+  /** {@link #isUnlikelyByHints} from the or'ed {@link #partFlags} of a non-empty class and id. */
+  static boolean isUnlikelyByFlags(Element e, int flags) {
+    String tag = e.normalName();
+    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
+        || tag.equals("a")) {
+      return false;
+    }
+    return (flags & UNLIKELY_WORD) != 0 && (flags & MAYBE_WORD) == 0 && !isArticleBody(e)
+        || (flags & AD_TOKEN) != 0;
+  }
+
+  /** {@link #weight}'s share of one value's {@link #partFlags}. */
+  static int weightOfFlags(int flags) {
+    return ((flags & NEGATIVE_WORD) != 0 ? -25 : 0) + ((flags & POSITIVE_WORD) != 0 ? 25 : 0);
   }
 
   /** Class or id say "not the article" and nothing says "maybe the article". */
@@ -101,7 +156,7 @@ final class Furniture {
   }
 
   static boolean isArticleBody(Element e) {
-    return e.attr("itemprop").equalsIgnoreCase("articleBody");
+    return e.attributesSize() != 0 && e.attributes().get("itemprop").equalsIgnoreCase("articleBody");
   }
 
   /** Readability's class weight: -25 / +25 for each of class and id that looks negative / positive. */
@@ -122,8 +177,7 @@ final class Furniture {
     return w;
   }
 
-  private static boolean isHiddenByStyle(Element e) {
-    String style = e.attr("style");
+  private static boolean isHiddenByStyle(String style) {
     if (style.isEmpty()) return false;
     String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
     return s.contains("display:none") || s.contains("visibility:hidden");
