@@ -120,20 +120,31 @@ final class PageIndex {
 
   private final class Visitor implements NodeVisitor {
     private boolean inBody;
+    /**
+     * The element whose own text, read as the walk reaches it, decides whether it starts with a
+     * "Source" label ({@link #startsWithSourceLabel} without a second look at its children).
+     */
+    private @org.jspecify.annotations.Nullable Element awaiting;
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
+        if (awaiting != null && t.parentNode() == awaiting) {
+          int label = sourceLabel(t.getWholeText());
+          if (label > 0) add(sourceCredits, awaiting);
+          if (label >= 0) awaiting = null;
+        }
         return;
       }
       if (!(node instanceof Element e)) return;
+      awaiting = null; // an element before any own text: its parent starts with no label
       String tag = e.normalName();
       if (tag.equals("body")) inBody = true;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
       if (tag.equals("noscript")) noscripts.add(e);
       if (e.attributesSize() == 0) {
-        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+        awaiting = e;
         return;
       }
       if (tag.equals("meta")) {
@@ -179,7 +190,7 @@ final class PageIndex {
       }
       if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
       if (classId.isEmpty()) {
-        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+        awaiting = e;
         return;
       }
       if (inBody) {
@@ -187,7 +198,8 @@ final class PageIndex {
         paywallHint |= (flags & PAYWALL) != 0;
       }
       if ((flags & BYLINE) != 0) add(bylineBlocks, e);
-      if ((flags & SOURCE) != 0 || startsWithSourceLabel(e)) add(sourceCredits, e);
+      if ((flags & SOURCE) != 0) add(sourceCredits, e);
+      else awaiting = e;
     }
 
     @Override
@@ -195,13 +207,15 @@ final class PageIndex {
     }
 
     private void readMeta(Element m) {
-      String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+      // parsed HTML has lower-case attribute names: exact look-ups
+      org.jsoup.nodes.Attributes a = m.attributes();
+      String value = a.hasKey("content") ? a.get("content") : a.get("value");
       String text = TextNormalizer.line(value);
       if (text == null) return;
-      put(m.attr("name"), text);
-      put(m.attr("property"), text);
-      put(m.attr("itemprop"), text);
-      put(m.attr("http-equiv"), text);
+      put(a.get("name"), text);
+      put(a.get("property"), text);
+      put(a.get("itemprop"), text);
+      put(a.get("http-equiv"), text);
     }
 
     private void put(String key, String text) {
@@ -218,20 +232,26 @@ final class PageIndex {
     for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
       Node n = e.childNode(ci); // childNodes() would allocate a view per call
       if (n instanceof TextNode t) {
-        String raw = t.getWholeText();
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
-        if (i == raw.length()) continue;
-        char c = Character.toLowerCase(raw.charAt(i));
-        if ("sqfbźzи来來出".indexOf(c) < 0) return false;
-        String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
-        return s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
-            || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
-            || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
-            || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
+        int label = sourceLabel(t.getWholeText());
+        if (label >= 0) return label > 0;
       }
       if (n instanceof Element) return false;
     }
     return false;
+  }
+
+  /** 1 when the text starts with a "Source" label, 0 when it does not, -1 when it is blank. */
+  private static int sourceLabel(String raw) {
+    int i = 0;
+    while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
+    if (i == raw.length()) return -1;
+    char c = Character.toLowerCase(raw.charAt(i));
+    if ("sqfbźzи来來出".indexOf(c) < 0) return 0;
+    String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
+    boolean label = s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
+        || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
+        || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
+        || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
+    return label ? 1 : 0;
   }
 }
