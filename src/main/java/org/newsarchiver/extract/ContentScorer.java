@@ -49,12 +49,48 @@ final class ContentScorer {
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    this.root = root;
+    begin(root);
     measure(root);
+    finish();
+  }
+
+  /**
+   * Starts scoring {@code root} in a walk made by someone else: {@link #enter} and {@link #leave}
+   * for each element under it in page order, then {@link #finish}. Lets the page index's one walk
+   * do the measuring too.
+   */
+  void begin(Element root) {
+    this.root = root;
+  }
+
+  /** The element {@link #begin} was given, or null before. */
+  @org.jspecify.annotations.Nullable Element root() {
+    return root;
+  }
+
+  /** Scores the candidates by the link density measured under them; the walk is over. */
+  void finish() {
     for (Element c : candidates) {
       Stats s = stats.get(c);
       s.score *= 1 - linkDensity(c);
     }
+  }
+
+  /** An element reached on the way down; false when it is furniture, left out with all it holds. */
+  boolean enter(Element el) {
+    if (el != root && isFurniture(el)) {
+      furniture.add(el);
+      return false;
+    }
+    Stats s = stats(el);
+    Element parent = el.parent();
+    s.inLink = el.normalName().equals("a") || (el != root && parent != null && of(parent).inLink);
+    return true;
+  }
+
+  /** An element {@link #enter}ed, left on the way up: adds up what it holds. */
+  void leave(Element el) {
+    aggregate(el);
   }
 
   /**
@@ -148,19 +184,12 @@ final class ContentScorer {
           @Override
           public FilterResult head(Node node, int depth) {
             if (!(node instanceof Element el)) return FilterResult.CONTINUE;
-            if (el != root && isFurniture(el)) {
-              furniture.add(el);
-              return FilterResult.SKIP_ENTIRELY;
-            }
-            Stats s = stats(el);
-            Element parent = el.parent();
-            s.inLink = el.normalName().equals("a") || (el != root && parent != null && of(parent).inLink);
-            return FilterResult.CONTINUE;
+            return enter(el) ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
           }
 
           @Override
           public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element el) aggregate(el);
+            if (node instanceof Element el) leave(el);
             return FilterResult.CONTINUE;
           }
         },

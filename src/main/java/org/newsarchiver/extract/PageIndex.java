@@ -32,6 +32,9 @@ final class PageIndex {
       java.util.Set.of(
           "author", "authors", "profile", "profiles", "people", "staff", "writers", "writer", "contributor", "contributors", "editors", "journalist", "by", "autor", "autoren", "auteur", "auteurs", "reporter", "columnists");
 
+  /** The first letters of {@code AUTHOR_SEGMENTS}, "user" and "u". */
+  private static final String SEGMENT_STARTS = "apswcejbru";
+
   final Map<String, String> meta = new HashMap<>();
   final List<Element> headings = new ArrayList<>();
   final List<Element> markedAuthors = new ArrayList<>();
@@ -54,6 +57,7 @@ final class PageIndex {
   final List<Element> noscripts = new ArrayList<>();
   /** The first element of each id that {@link PageClassifier} reads as a script app's root. */
   final Map<String, Element> appRoots = new HashMap<>();
+  private @org.jspecify.annotations.Nullable ContentScorer bodyScores;
   /** The first {@code <link rel=canonical href>}, or null. */
   @org.jspecify.annotations.Nullable Element canonical;
 
@@ -93,11 +97,30 @@ final class PageIndex {
   }
 
   static PageIndex of(Document doc) {
+    return of(doc, false);
+  }
+
+  /**
+   * The index, built with the body's content scores ({@link #bodyScores}) when it is built now: for
+   * a page that will be extracted with the generic rules and not changed before.
+   */
+  static PageIndex withBodyScores(Document doc) {
+    return of(doc, true);
+  }
+
+  private static PageIndex of(Document doc, boolean scoreBody) {
     if (doc.attributes().userData(CACHE_KEY) instanceof PageIndex cached) return cached;
     PageIndex index = new PageIndex();
-    NodeTraversor.traverse(index.new Visitor(), doc);
+    Element body = scoreBody ? doc.body() : null;
+    if (body != null) index.bodyScores = new ContentScorer();
+    NodeTraversor.traverse(index.new Visitor(body), doc);
     doc.attributes().userData(CACHE_KEY, index);
     return index;
+  }
+
+  /** The content scores of the page's body, measured in the index's walk; null when not asked for. */
+  @org.jspecify.annotations.Nullable ContentScorer bodyScores() {
+    return bodyScores;
   }
 
   static boolean isAuthorPath(String href) {
@@ -106,11 +129,15 @@ final class PageIndex {
       int end = href.indexOf('/', start + 1);
       if (end < 0) return false;
       if (end > start + 1 && end - start - 1 <= MAX_SEGMENT) {
-        String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
-        if (AUTHOR_SEGMENTS.contains(segment)) return true;
-        // a forum's or social site's own user page; on another host (a video channel) it is no author
-        if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
-          return true;
+        int len = end - start - 1;
+        // most segments cannot be one of the words: no string built for them
+        if (len <= MAX_SEGMENT && SEGMENT_STARTS.indexOf(Character.toLowerCase(href.charAt(start + 1))) >= 0) {
+          String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
+          if (AUTHOR_SEGMENTS.contains(segment)) return true;
+          // a forum's or social site's own user page; on another host (a video channel) it is no author
+          if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
+            return true;
+          }
         }
       }
       start = end;
@@ -125,6 +152,15 @@ final class PageIndex {
      * "Source" label ({@link #startsWithSourceLabel} without a second look at its children).
      */
     private @org.jspecify.annotations.Nullable Element awaiting;
+    /** The body to score in this walk, or null. */
+    private final @org.jspecify.annotations.Nullable Element scoreRoot;
+    private boolean scoring;
+    /** The furniture subtree the scorer leaves out, while the walk is inside it. */
+    private @org.jspecify.annotations.Nullable Element unscored;
+
+    Visitor(@org.jspecify.annotations.Nullable Element scoreRoot) {
+      this.scoreRoot = scoreRoot;
+    }
 
     @Override
     public void head(Node node, int depth) {
@@ -138,6 +174,11 @@ final class PageIndex {
       }
       if (!(node instanceof Element e)) return;
       awaiting = null; // an element before any own text: its parent starts with no label
+      if (e == scoreRoot) {
+        bodyScores.begin(e);
+        scoring = true;
+      }
+      if (scoring && unscored == null && !bodyScores.enter(e)) unscored = e;
       String tag = e.normalName();
       if (tag.equals("body")) inBody = true;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
@@ -204,6 +245,13 @@ final class PageIndex {
 
     @Override
     public void tail(Node node, int depth) {
+      if (!scoring || !(node instanceof Element e)) return;
+      if (unscored == null) bodyScores.leave(e);
+      else if (unscored == e) unscored = null;
+      if (e == scoreRoot) {
+        bodyScores.finish();
+        scoring = false;
+      }
     }
 
     private void readMeta(Element m) {
