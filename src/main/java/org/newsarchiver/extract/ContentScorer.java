@@ -78,7 +78,16 @@ final class ContentScorer {
 
   /** An element reached on the way down; false when it is furniture, left out with all it holds. */
   boolean enter(Element el) {
-    if (el != root && isFurniture(el)) {
+    int flags = el.attributesSize() == 0 ? 0 : partFlags(el.className()) | partFlags(el.id());
+    return enter(el, flags);
+  }
+
+  /**
+   * {@link #enter(Element)} with the element's {@link Furniture#partFlags} of its class and id
+   * already worked out by the caller.
+   */
+  boolean enter(Element el, int hintFlags) {
+    if (el != root && isFurniture(el, hintFlags)) {
       furniture.add(el);
       return false;
     }
@@ -247,18 +256,10 @@ final class ContentScorer {
     }
   }
 
-  private boolean isFurniture(Element e) {
+  private boolean isFurniture(Element e, int flags) {
     if (Furniture.isFurnitureTag(e)) return true;
     if (e.attributesSize() == 0) return false;
-    String cls = e.className();
-    String id = e.id();
-    org.jsoup.nodes.Attributes attrs = e.attributes();
-    if (cls.isEmpty() && id.isEmpty()) {
-      if (!attrs.hasKey("rel") && !attrs.hasKey("itemprop")) return false;
-      return Furniture.isMarkedAuthor(e);
-    }
-    int flags = partFlags(cls) | partFlags(id);
-    if (Furniture.isUnlikelyByFlags(e, flags)) {
+    if (flags != 0 && Furniture.isUnlikelyByFlags(e, flags)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
       if ((flags & Furniture.LAYOUT_WORD) == 0) {
@@ -268,6 +269,7 @@ final class ContentScorer {
       int raw = rawText(e, article);
       return !article[0] && pageTextExceeds(raw * 2);
     }
+    // no class or id hint: only an element marked as the author
     return Furniture.isMarkedAuthor(e)
         || (flags & Furniture.BYLINE_WORD) != 0
             && rawText(e, new boolean[1], MAX_BYLINE_TEXT, false) <= MAX_BYLINE_TEXT;

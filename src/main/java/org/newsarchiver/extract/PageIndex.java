@@ -76,8 +76,23 @@ final class PageIndex {
 
   private PageIndex() {}
 
-  private static int flagsOf(String classId) {
+  /**
+   * The hint flags of a class-and-id value, with the furniture hints ({@link Furniture#partFlags})
+   * above {@link #FURNITURE_SHIFT}: one look-up per element serves the index and the body scorer.
+   */
+  private int flagsOf(String classId) {
+    Integer cached = classFlags.get(classId);
+    if (cached != null) return cached;
     String hints = classId.toLowerCase(Locale.ROOT);
+    // the furniture words hold no space, so the joined value has the flags of class and id or'ed
+    int flags = ownFlags(hints) | Furniture.partFlags(hints) << FURNITURE_SHIFT;
+    classFlags.put(classId, flags);
+    return flags;
+  }
+
+  private static final int FURNITURE_SHIFT = 8;
+
+  private static int ownFlags(String hints) {
     int flags = 0;
     if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
     if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
@@ -174,17 +189,24 @@ final class PageIndex {
       }
       if (!(node instanceof Element e)) return;
       awaiting = null; // an element before any own text: its parent starts with no label
+      boolean hasAttributes = e.attributesSize() != 0;
+      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
+      org.jsoup.nodes.Attributes attrs = hasAttributes ? e.attributes() : null;
+      String cls = hasAttributes ? attrs.get("class") : "";
+      String id = hasAttributes ? attrs.get("id") : "";
+      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
+      int packed = classId.isEmpty() ? 0 : flagsOf(classId);
       if (e == scoreRoot) {
         bodyScores.begin(e);
         scoring = true;
       }
-      if (scoring && unscored == null && !bodyScores.enter(e)) unscored = e;
+      if (scoring && unscored == null && !bodyScores.enter(e, packed >>> FURNITURE_SHIFT)) unscored = e;
       String tag = e.normalName();
       if (tag.equals("body")) inBody = true;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
       if (tag.equals("noscript")) noscripts.add(e);
-      if (e.attributesSize() == 0) {
+      if (!hasAttributes) {
         awaiting = e;
         return;
       }
@@ -193,13 +215,9 @@ final class PageIndex {
         readMeta(e);
         return;
       }
-      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
-      org.jsoup.nodes.Attributes attrs = e.attributes();
       String rel = attrs.get("rel");
       String itemprop = attrs.get("itemprop");
       String href = attrs.get("href");
-      String cls = attrs.get("class");
-      String id = attrs.get("id");
       String type = attrs.get("type");
       boolean hasHref = attrs.hasKey("href");
       boolean hasDatetime = attrs.hasKey("datetime");
@@ -211,8 +229,7 @@ final class PageIndex {
       if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
       if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
       if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
-      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
-      int flags = classId.isEmpty() ? 0 : classFlags.computeIfAbsent(classId, PageIndex::flagsOf);
+      int flags = packed & ((1 << FURNITURE_SHIFT) - 1);
       boolean afterH1 = !headings.isEmpty();
       if (!tag.equals("h1")) {
         if (counters.size() < MAX_CANDIDATES
