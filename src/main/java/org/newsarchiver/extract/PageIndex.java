@@ -77,27 +77,52 @@ final class PageIndex {
   private PageIndex() {}
 
   /**
-   * The hint flags of a class-and-id value, with the furniture hints ({@link Furniture#partFlags})
-   * above {@link #FURNITURE_SHIFT}: one look-up per element serves the index and the body scorer.
+   * The hint flags of an element's class and id, with the furniture hints ({@link
+   * Furniture#partFlags}) above {@link #FURNITURE_SHIFT}: one look-up per element serves the index
+   * and the body scorer. Worked out per value, not per pair, as many ids are unique ("post-4711").
    */
-  private int flagsOf(String classId) {
-    Integer cached = classFlags.get(classId);
+  private int flagsOf(String cls, String id) {
+    int c = cls.isEmpty() ? 0 : partFlags(cls);
+    if (id.isEmpty()) return joined(c);
+    int i = partFlags(id);
+    if (cls.isEmpty()) return joined(i);
+    int both = c | i;
+    // "icon eye" then the id: "eye " in the joined value
+    if ((c & COUNTER_IF_FOLLOWED) != 0) both |= COUNTER;
+    return joined(both);
+  }
+
+  /** The flags of the joined value from the or'ed flags of its parts (no hint word holds a space). */
+  private static int joined(int parts) {
+    int flags = parts & ~(SOURCE | RESOURCE | COUNTER_IF_FOLLOWED);
+    if ((parts & SOURCE) != 0 && (parts & RESOURCE) == 0) flags |= SOURCE;
+    return flags;
+  }
+
+  private int partFlags(String value) {
+    Integer cached = classFlags.get(value);
     if (cached != null) return cached;
-    String hints = classId.toLowerCase(Locale.ROOT);
-    // the furniture words hold no space, so the joined value has the flags of class and id or'ed
+    String hints = value.toLowerCase(Locale.ROOT);
     int flags = ownFlags(hints) | Furniture.partFlags(hints) << FURNITURE_SHIFT;
-    classFlags.put(classId, flags);
+    classFlags.put(value, flags);
     return flags;
   }
 
   private static final int FURNITURE_SHIFT = 8;
+  /** Part flag: "resource" (which holds "source"). */
+  private static final int RESOURCE = 64;
+  /** Part flag: a read-count hint once a space follows ("eye "). */
+  private static final int COUNTER_IF_FOLLOWED = 128;
 
+  /** The flags of one lower-cased value; {@link #SOURCE} here means only that "source" occurs. */
   private static int ownFlags(String hints) {
     int flags = 0;
     if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
+    if (hints.endsWith("eye") && ReadCountFinder.isPositive(hints + ' ')) flags |= COUNTER_IF_FOLLOWED;
     if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
     if (Furniture.containsAny(hints, BYLINE_HINTS)) flags |= BYLINE;
-    if (hints.contains("source") && !hints.contains("resource")) flags |= SOURCE;
+    if (hints.contains("source")) flags |= SOURCE;
+    if (hints.contains("resource")) flags |= RESOURCE;
     if (ClassHints.containsAny(hints, PageClassifier.BLOCK_HINTS)) flags |= BLOCK;
     if (ClassHints.containsAny(hints, PageClassifier.PAYWALL_HINTS)) flags |= PAYWALL;
     return flags;
@@ -194,8 +219,7 @@ final class PageIndex {
       org.jsoup.nodes.Attributes attrs = hasAttributes ? e.attributes() : null;
       String cls = hasAttributes ? attrs.get("class") : "";
       String id = hasAttributes ? attrs.get("id") : "";
-      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
-      int packed = classId.isEmpty() ? 0 : flagsOf(classId);
+      int packed = cls.isEmpty() && id.isEmpty() ? 0 : flagsOf(cls, id);
       if (e == scoreRoot) {
         bodyScores.begin(e);
         scoring = true;
@@ -247,7 +271,7 @@ final class PageIndex {
         markedAuthors.add(e);
       }
       if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
-      if (classId.isEmpty()) {
+      if (cls.isEmpty() && id.isEmpty()) {
         awaiting = e;
         return;
       }
