@@ -94,17 +94,54 @@ final class Furniture {
   static int partFlags(String lower) {
     if (lower.isEmpty()) return 0;
     int f = 0;
-    if (containsAny(lower, UNLIKELY)) f |= UNLIKELY_WORD;
-    if (containsAny(lower, MAYBE)) f |= MAYBE_WORD;
+    // one pass over the value, trying only the words that start with the character at hand: many
+    // values are seen once (unique ids), so a scan per word would cost more than the look-up saves
+    for (int i = 0, n = lower.length(); i < n; i++) {
+      char c = lower.charAt(i);
+      if (c >= 128) continue;
+      String[] words = WORDS_BY_FIRST[c];
+      if (words == null) continue;
+      int[] bits = BITS_BY_FIRST[c];
+      for (int k = 0; k < words.length; k++) {
+        if ((f & bits[k]) == 0 && lower.startsWith(words[k], i)) f |= bits[k];
+      }
+    }
     if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
         || containsWord(lower, "share") || containsWord(lower, "shares")) {
       f |= AD_TOKEN;
     }
-    if (containsAny(lower, BYLINE)) f |= BYLINE_WORD;
-    if (containsAny(lower, LAYOUT)) f |= LAYOUT_WORD;
-    if (containsAny(lower, NEGATIVE)) f |= NEGATIVE_WORD;
-    if (containsAny(lower, POSITIVE)) f |= POSITIVE_WORD;
     return f;
+  }
+
+  /** The hint words of {@link #partFlags} by their first (ASCII) character, with their flag. */
+  private static final String[][] WORDS_BY_FIRST = new String[128][];
+
+  private static final int[][] BITS_BY_FIRST = new int[128][];
+
+  static {
+    String[][] lists = {UNLIKELY, MAYBE, BYLINE, Layout.WORDS, NEGATIVE, POSITIVE};
+    int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
+    for (int l = 0; l < lists.length; l++) {
+      for (String w : lists[l]) {
+        char c = w.charAt(0);
+        String[] ws = WORDS_BY_FIRST[c];
+        int[] bs = BITS_BY_FIRST[c];
+        int n = ws == null ? 0 : ws.length;
+        ws = ws == null ? new String[1] : java.util.Arrays.copyOf(ws, n + 1);
+        bs = bs == null ? new int[1] : java.util.Arrays.copyOf(bs, n + 1);
+        ws[n] = w;
+        bs[n] = flags[l];
+        WORDS_BY_FIRST[c] = ws;
+        BITS_BY_FIRST[c] = bs;
+      }
+    }
+  }
+
+  /** Holds the layout words apart, so that the table above can be built from them in any order. */
+  private static final class Layout {
+    static final String[] WORDS = {
+      "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
+    };
   }
 
   /** {@link #isUnlikelyByHints} from the or'ed {@link #partFlags} of a non-empty class and id. */
@@ -136,9 +173,7 @@ final class Furniture {
         || containsWord(hints, "share") || containsWord(hints, "shares");
   }
 
-  private static final String[] LAYOUT = {
-    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
-  };
+  private static final String[] LAYOUT = Layout.WORDS;
 
   /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
   static boolean isLayoutName(String hints) {
