@@ -94,14 +94,16 @@ final class Furniture {
   static int partFlags(String lower) {
     if (lower.isEmpty()) return 0;
     int f = 0;
-    // one pass over the value, trying only the words that start with the character at hand: many
+    // one pass over the value, trying only the words that start with the two characters at hand: many
     // values are seen once (unique ids), so a scan per word would cost more than the look-up saves
-    for (int i = 0, n = lower.length(); i < n; i++) {
+    for (int i = 0, n = lower.length() - 1; i < n; i++) {
       char c = lower.charAt(i);
-      if (c >= 128) continue;
-      String[] words = WORDS_BY_FIRST[c];
+      char d = lower.charAt(i + 1);
+      if (c >= 128 || d >= 128) continue;
+      int key = c << 7 | d;
+      String[] words = WORDS_BY_FIRST[key];
       if (words == null) continue;
-      int[] bits = BITS_BY_FIRST[c];
+      int[] bits = BITS_BY_FIRST[key];
       for (int k = 0; k < words.length; k++) {
         if ((f & bits[k]) == 0 && lower.startsWith(words[k], i)) f |= bits[k];
       }
@@ -113,17 +115,17 @@ final class Furniture {
     return f;
   }
 
-  /** The hint words of {@link #partFlags} by their first (ASCII) character, with their flag. */
-  private static final String[][] WORDS_BY_FIRST = new String[128][];
+  /** The hint words of {@link #partFlags} by their first two (ASCII) characters, with their flag. */
+  private static final String[][] WORDS_BY_FIRST = new String[128 * 128][];
 
-  private static final int[][] BITS_BY_FIRST = new int[128][];
+  private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
 
   static {
     String[][] lists = {UNLIKELY, MAYBE, BYLINE, Layout.WORDS, NEGATIVE, POSITIVE};
     int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
     for (int l = 0; l < lists.length; l++) {
       for (String w : lists[l]) {
-        char c = w.charAt(0);
+        int c = w.charAt(0) << 7 | w.charAt(1); // every word has two characters or more
         String[] ws = WORDS_BY_FIRST[c];
         int[] bs = BITS_BY_FIRST[c];
         int n = ws == null ? 0 : ws.length;
