@@ -45,6 +45,10 @@ final class Furniture {
     "blog", "story", "prose"
   };
   private static final String[] BYLINE = {"byline", "author", "dateline", "writtenby", "p-author"};
+  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
+  private static final String[] LAYOUT = {
+    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
+  };
 
   private Furniture() {}
 
@@ -121,7 +125,7 @@ final class Furniture {
   private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
 
   static {
-    String[][] lists = {UNLIKELY, MAYBE, BYLINE, Layout.WORDS, NEGATIVE, POSITIVE};
+    String[][] lists = {UNLIKELY, MAYBE, BYLINE, LAYOUT, NEGATIVE, POSITIVE};
     int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
     for (int l = 0; l < lists.length; l++) {
       for (String w : lists[l]) {
@@ -139,14 +143,7 @@ final class Furniture {
     }
   }
 
-  /** Holds the layout words apart, so that the table above can be built from them in any order. */
-  private static final class Layout {
-    static final String[] WORDS = {
-      "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
-    };
-  }
-
-  /** {@link #isUnlikelyByHints} from the or'ed {@link #partFlags} of a non-empty class and id. */
+  /** Class or id say "not the article" and nothing says "maybe the article", from their or'ed {@link #partFlags}. */
   static boolean isUnlikelyByFlags(Element e, int flags) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
@@ -157,29 +154,9 @@ final class Furniture {
         || (flags & AD_TOKEN) != 0;
   }
 
-  /** {@link #weight}'s share of one value's {@link #partFlags}. */
+  /** Readability's class weight of one class or id value from its {@link #partFlags}: -25 / +25 for negative / positive words. */
   static int weightOfFlags(int flags) {
     return ((flags & NEGATIVE_WORD) != 0 ? -25 : 0) + ((flags & POSITIVE_WORD) != 0 ? 25 : 0);
-  }
-
-  /** Class or id say "not the article" and nothing says "maybe the article". */
-  static boolean isUnlikelyByHints(Element e, String hints) {
-    if (hints.isEmpty()) return false;
-    String tag = e.normalName();
-    if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
-        || tag.equals("a")) {
-      return false;
-    }
-    return containsAny(hints, UNLIKELY) && !containsAny(hints, MAYBE) && !isArticleBody(e)
-        || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert")
-        || containsWord(hints, "share") || containsWord(hints, "shares");
-  }
-
-  private static final String[] LAYOUT = Layout.WORDS;
-
-  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
-  static boolean isLayoutName(String hints) {
-    return containsAny(hints, LAYOUT);
   }
 
   /** Marked as the author ({@code rel=author}, {@code itemprop=author}): metadata, not body text. */
@@ -187,31 +164,8 @@ final class Furniture {
     return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");
   }
 
-  /** Class or id name a byline or dateline; only short ones are furniture. */
-  static boolean isBylineCandidate(Element e, String hints) {
-    return !hints.isEmpty() && containsAny(hints, BYLINE);
-  }
-
   static boolean isArticleBody(Element e) {
     return e.attributesSize() != 0 && e.attributes().get("itemprop").equalsIgnoreCase("articleBody");
-  }
-
-  /** Readability's class weight: -25 / +25 for each of class and id that looks negative / positive. */
-  static int weight(Element e) {
-    int w = 0;
-    String cls = e.className();
-    if (!cls.isEmpty()) w += weightOf(cls.toLowerCase(Locale.ROOT));
-    String id = e.id();
-    if (!id.isEmpty()) w += weightOf(id.toLowerCase(Locale.ROOT));
-    if (isArticleBody(e)) w += 25;
-    return w;
-  }
-
-  private static int weightOf(String s) {
-    int w = 0;
-    if (containsAny(s, NEGATIVE)) w -= 25;
-    if (containsAny(s, POSITIVE)) w += 25;
-    return w;
   }
 
   private static boolean isHiddenByStyle(String style) {
