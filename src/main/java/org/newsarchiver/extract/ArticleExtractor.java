@@ -32,6 +32,7 @@ public final class ArticleExtractor {
 
   private Article extract(HtmlPage page, @Nullable SiteConfig site, boolean generic) {
     Document doc = Jsoup.parse(page.html(), page.url().toString());
+    if (site == null) PageIndex.withBodyScores(doc); // the body scored in the metadata's walk
     JsonLd ld = JsonLd.read(doc);
     URI canonical = canonical(doc, page.url());
     DateSettings dates = site == null ? DateSettings.DEFAULT : site.dates();

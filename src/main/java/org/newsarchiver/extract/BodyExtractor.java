@@ -23,8 +23,11 @@ final class BodyExtractor {
 
   static List<String> extract(Document doc, JsonLd ld, @Nullable String title) {
     Element body = doc.body();
-    ContentScorer scorer = new ContentScorer();
-    scorer.score(body);
+    ContentScorer scorer = PageIndex.of(doc).bodyScores();
+    if (scorer == null || scorer.root() != body) {
+      scorer = new ContentScorer();
+      scorer.score(body);
+    }
     Element top = topCandidate(scorer, body);
     List<Element> parts = withLeadFigure(withCousins(top, withSiblings(top, scorer), scorer), scorer);
     Cleaner cleaner = new Cleaner();

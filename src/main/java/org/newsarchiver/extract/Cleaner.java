@@ -66,7 +66,7 @@ final class Cleaner {
   }
 
   private static boolean isJunkHeading(Element e, ContentScorer scorer) {
-    return Furniture.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
+    return scorer.weight(e) < 0 || scorer.linkDensity(e) > 0.33;
   }
 
   /** Whether the element is a figure or inside one (closest("figure") would parse a query per call). */
@@ -79,7 +79,7 @@ final class Cleaner {
 
   private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
     ContentScorer.Stats s = scorer.of(e);
-    int weight = Furniture.weight(e);
+    int weight = scorer.weight(e);
     // Readability judges by the class weight alone here, not by the content score
     if (weight < 0) return true;
     if (s.commas >= 10) return false;

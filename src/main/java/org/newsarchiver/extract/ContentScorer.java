@@ -42,21 +42,87 @@ final class ContentScorer {
   private final List<Element> furniture = new ArrayList<>();
   /** Text length of the whole scored root, counted only when a layout box needs it; -1 before. */
   private int pageText = -1;
+  /** A length the root's text is known to exceed, while {@link #pageText} is not known. */
+  private int pageTextAbove = -1;
+  private final Map<String, Integer> partFlags = new java.util.HashMap<>(256);
   private @org.jspecify.annotations.Nullable Element root;
 
   /** Measures and scores everything under {@code root}. */
   void score(Element root) {
-    this.root = root;
+    begin(root);
     measure(root);
+    finish();
+  }
+
+  /**
+   * Starts scoring {@code root} in a walk made by someone else: {@link #enter} and {@link #leave}
+   * for each element under it in page order, then {@link #finish}. Lets the page index's one walk
+   * do the measuring too.
+   */
+  void begin(Element root) {
+    this.root = root;
+  }
+
+  /** The element {@link #begin} was given, or null before. */
+  @org.jspecify.annotations.Nullable Element root() {
+    return root;
+  }
+
+  /** Scores the candidates by the link density measured under them; the walk is over. */
+  void finish() {
     for (Element c : candidates) {
       Stats s = stats.get(c);
       s.score *= 1 - linkDensity(c);
     }
   }
 
-  private int pageText() {
-    if (pageText < 0) pageText = root == null ? 0 : rawText(root, new boolean[1]);
-    return pageText;
+  /** An element reached on the way down; false when it is furniture, left out with all it holds. */
+  boolean enter(Element el) {
+    int flags = el.attributesSize() == 0 ? 0 : partFlags(el.className()) | partFlags(el.id());
+    return enter(el, flags);
+  }
+
+  /**
+   * {@link #enter(Element)} with the element's {@link Furniture#partFlags} of its class and id
+   * already worked out by the caller.
+   */
+  boolean enter(Element el, int hintFlags) {
+    if (el != root && isFurniture(el, hintFlags)) {
+      furniture.add(el);
+      return false;
+    }
+    Stats s = stats(el);
+    Element parent = el.parent();
+    s.inLink = el.normalName().equals("a") || (el != root && parent != null && of(parent).inLink);
+    return true;
+  }
+
+  /** An element {@link #enter}ed, left on the way up: adds up what it holds. */
+  void leave(Element el) {
+    aggregate(el);
+  }
+
+  /**
+   * Whether the scored root holds more than {@code n} characters of text: counted only as far as
+   * needed (a sidebar is small beside most pages), what was learnt kept for the next question.
+   */
+  private boolean pageTextExceeds(int n) {
+    if (pageText >= 0) return pageText > n;
+    if (pageTextAbove >= n) return true;
+    if (root == null) {
+      pageText = 0;
+      return false;
+    }
+    // at least double the last limit, so that growing questions walk the page a bounded number of times
+    long limit = Math.max(n, 2L * pageTextAbove);
+    int lim = (int) Math.min(Integer.MAX_VALUE, limit);
+    int counted = rawText(root, new boolean[1], lim, false);
+    if (counted > lim) {
+      pageTextAbove = lim;
+      return true;
+    }
+    pageText = counted;
+    return counted > n;
   }
 
   Stats of(Element e) {
@@ -127,19 +193,12 @@ final class ContentScorer {
           @Override
           public FilterResult head(Node node, int depth) {
             if (!(node instanceof Element el)) return FilterResult.CONTINUE;
-            if (el != root && isFurniture(el)) {
-              furniture.add(el);
-              return FilterResult.SKIP_ENTIRELY;
-            }
-            Stats s = stats(el);
-            Element parent = el.parent();
-            s.inLink = el.normalName().equals("a") || (el != root && parent != null && of(parent).inLink);
-            return FilterResult.CONTINUE;
+            return enter(el) ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
           }
 
           @Override
           public FilterResult tail(Node node, int depth) {
-            if (node instanceof Element el) aggregate(el);
+            if (node instanceof Element el) leave(el);
             return FilterResult.CONTINUE;
           }
         },
@@ -197,24 +256,41 @@ final class ContentScorer {
     }
   }
 
-  private boolean isFurniture(Element e) {
+  private boolean isFurniture(Element e, int flags) {
     if (Furniture.isFurnitureTag(e)) return true;
     if (e.attributesSize() == 0) return false;
-    String hints = Furniture.hints(e);
-    if (hints.isEmpty() && !e.hasAttr("rel") && !e.hasAttr("itemprop")) return false;
-    if (Furniture.isUnlikelyByHints(e, hints)) {
+    if (flags != 0 && Furniture.isUnlikelyByFlags(e, flags)) {
       // a layout wrapper named badly still holds the article: keep what holds most of the page
       boolean[] article = new boolean[1];
-      if (!Furniture.isLayoutName(hints)) {
+      if ((flags & Furniture.LAYOUT_WORD) == 0) {
         rawText(e, article, Integer.MAX_VALUE, true);
         return !article[0];
       }
       int raw = rawText(e, article);
-      return !article[0] && raw * 2 < pageText();
+      return !article[0] && pageTextExceeds(raw * 2);
     }
+    // no class or id hint: only an element marked as the author
     return Furniture.isMarkedAuthor(e)
-        || Furniture.isBylineCandidate(e, hints)
+        || (flags & Furniture.BYLINE_WORD) != 0
             && rawText(e, new boolean[1], MAX_BYLINE_TEXT, false) <= MAX_BYLINE_TEXT;
+  }
+
+  /** The hint flags of one class or id value; pages repeat a few values on thousands of elements. */
+  private int partFlags(String value) {
+    if (value.isEmpty()) return 0;
+    Integer f = partFlags.get(value);
+    if (f == null) {
+      f = Furniture.partFlags(value.toLowerCase(java.util.Locale.ROOT));
+      partFlags.put(value, f);
+    }
+    return f;
+  }
+
+  /** {@link Furniture#weight}, with the class and id hints worked out once per distinct value. */
+  int weight(Element e) {
+    if (e.attributesSize() == 0) return 0;
+    int w = Furniture.weightOfFlags(partFlags(e.className())) + Furniture.weightOfFlags(partFlags(e.id()));
+    return Furniture.isArticleBody(e) ? w + 25 : w;
   }
 
   /** Scores a paragraph (or a run of text in {@code e}) into {@code first} and its ancestors. */
@@ -235,7 +311,7 @@ final class ContentScorer {
     }
   }
 
-  private static double initialScore(Element e) {
+  private double initialScore(Element e) {
     double base =
         switch (e.normalName()) {
           case "div", "article", "main" -> 5;
@@ -244,7 +320,7 @@ final class ContentScorer {
           case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
           default -> 0;
         };
-    return base + Furniture.weight(e);
+    return base + weight(e);
   }
 
   private Stats stats(Element e) {

@@ -45,6 +45,10 @@ final class Furniture {
     "blog", "story", "prose"
   };
   private static final String[] BYLINE = {"byline", "author", "dateline", "writtenby", "p-author"};
+  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
+  private static final String[] LAYOUT = {
+    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
+  };
 
   private Furniture() {}
 
@@ -62,32 +66,97 @@ final class Furniture {
     String tag = e.normalName();
     if (NEVER_TEXT.contains(tag) || FURNITURE_TAGS.contains(tag)) return true;
     if (e.attributesSize() == 0) return false;
-    if (e.hasAttr("hidden")) return true;
-    String role = e.attr("role");
+    // parsed HTML has lower-case attribute names: exact look-ups, cheaper than attr()'s ignore-case ones
+    org.jsoup.nodes.Attributes attrs = e.attributes();
+    if (attrs.hasKey("hidden")) return true;
+    String role = attrs.get("role");
     if (!role.isEmpty() && FURNITURE_ROLES.contains(role.toLowerCase(Locale.ROOT))) return true;
-    return isHiddenByStyle(e) || "true".equals(e.attr("aria-hidden")) && !hints(e).contains("fallback-image");
+    return isHiddenByStyle(attrs.get("style"))
+        || "true".equals(attrs.get("aria-hidden")) && !hints(e).contains("fallback-image");
   }
 
-  /** Class or id say "not the article" and nothing says "maybe the article". */
-  static boolean isUnlikelyByHints(Element e, String hints) {
-    if (hints.isEmpty()) return false;
+  /** {@link #partFlags} bit: a word of {@code UNLIKELY}. */
+  static final int UNLIKELY_WORD = 1;
+  /** {@link #partFlags} bit: a word of {@code MAYBE}. */
+  static final int MAYBE_WORD = 2;
+  /** {@link #partFlags} bit: the whole token "ad", "ads", "advert", "share" or "shares". */
+  static final int AD_TOKEN = 4;
+  /** {@link #partFlags} bit: a byline word. */
+  static final int BYLINE_WORD = 8;
+  /** {@link #partFlags} bit: a layout-box word. */
+  static final int LAYOUT_WORD = 16;
+  /** {@link #partFlags} bit: a negative class-weight word. */
+  static final int NEGATIVE_WORD = 32;
+  /** {@link #partFlags} bit: a positive class-weight word. */
+  static final int POSITIVE_WORD = 64;
+
+  /**
+   * The hint words in one lower-cased class or id value. None of the words holds a space, so the
+   * flags of "class id" are those of the class or'ed with those of the id: a caller can work them
+   * out once per distinct value.
+   */
+  static int partFlags(String lower) {
+    if (lower.isEmpty()) return 0;
+    int f = 0;
+    // one pass over the value, trying only the words that start with the two characters at hand: many
+    // values are seen once (unique ids), so a scan per word would cost more than the look-up saves
+    for (int i = 0, n = lower.length() - 1; i < n; i++) {
+      char c = lower.charAt(i);
+      char d = lower.charAt(i + 1);
+      if (c >= 128 || d >= 128) continue;
+      int key = c << 7 | d;
+      String[] words = WORDS_BY_FIRST[key];
+      if (words == null) continue;
+      int[] bits = BITS_BY_FIRST[key];
+      for (int k = 0; k < words.length; k++) {
+        if ((f & bits[k]) == 0 && lower.startsWith(words[k], i)) f |= bits[k];
+      }
+    }
+    if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
+        || containsWord(lower, "share") || containsWord(lower, "shares")) {
+      f |= AD_TOKEN;
+    }
+    return f;
+  }
+
+  /** The hint words of {@link #partFlags} by their first two (ASCII) characters, with their flag. */
+  private static final String[][] WORDS_BY_FIRST = new String[128 * 128][];
+
+  private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
+
+  static {
+    String[][] lists = {UNLIKELY, MAYBE, BYLINE, LAYOUT, NEGATIVE, POSITIVE};
+    int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
+    for (int l = 0; l < lists.length; l++) {
+      for (String w : lists[l]) {
+        int c = w.charAt(0) << 7 | w.charAt(1); // every word has two characters or more
+        String[] ws = WORDS_BY_FIRST[c];
+        int[] bs = BITS_BY_FIRST[c];
+        int n = ws == null ? 0 : ws.length;
+        ws = ws == null ? new String[1] : java.util.Arrays.copyOf(ws, n + 1);
+        bs = bs == null ? new int[1] : java.util.Arrays.copyOf(bs, n + 1);
+        ws[n] = w;
+        bs[n] = flags[l];
+        WORDS_BY_FIRST[c] = ws;
+        BITS_BY_FIRST[c] = bs;
+      }
+    }
+  }
+
+  /** Class or id say "not the article" and nothing says "maybe the article", from their or'ed {@link #partFlags}. */
+  static boolean isUnlikelyByFlags(Element e, int flags) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html") || tag.equals("article") || tag.equals("main")
         || tag.equals("a")) {
       return false;
     }
-    return containsAny(hints, UNLIKELY) && !containsAny(hints, MAYBE) && !isArticleBody(e)
-        || containsWord(hints, "ad") || containsWord(hints, "ads") || containsWord(hints, "advert")
-        || containsWord(hints, "share") || containsWord(hints, "shares");
+    return (flags & UNLIKELY_WORD) != 0 && (flags & MAYBE_WORD) == 0 && !isArticleBody(e)
+        || (flags & AD_TOKEN) != 0;
   }
 
-  private static final String[] LAYOUT = {
-    "layout", "container", "wrapper", "wrap", "page", "grid", "row", "col", "l-", "segment", "region"
-  };
-
-  /** Class or id of a layout box ("l-sidebar-fixed", "page-row"): a sidebar word there names a neighbour. */
-  static boolean isLayoutName(String hints) {
-    return containsAny(hints, LAYOUT);
+  /** Readability's class weight of one class or id value from its {@link #partFlags}: -25 / +25 for negative / positive words. */
+  static int weightOfFlags(int flags) {
+    return ((flags & NEGATIVE_WORD) != 0 ? -25 : 0) + ((flags & POSITIVE_WORD) != 0 ? 25 : 0);
   }
 
   /** Marked as the author ({@code rel=author}, {@code itemprop=author}): metadata, not body text. */
@@ -95,35 +164,11 @@ final class Furniture {
     return "author".equals(e.attr("rel")) || e.attr("itemprop").contains("author");
   }
 
-  /** Class or id name a byline or dateline; only short ones are furniture. */
-  static boolean isBylineCandidate(Element e, String hints) {
-    return !hints.isEmpty() && containsAny(hints, BYLINE);
-  }
-
   static boolean isArticleBody(Element e) {
-    return e.attr("itemprop").equalsIgnoreCase("articleBody");
+    return e.attributesSize() != 0 && e.attributes().get("itemprop").equalsIgnoreCase("articleBody");
   }
 
-  /** Readability's class weight: -25 / +25 for each of class and id that looks negative / positive. */
-  static int weight(Element e) {
-    int w = 0;
-    String cls = e.className();
-    if (!cls.isEmpty()) w += weightOf(cls.toLowerCase(Locale.ROOT));
-    String id = e.id();
-    if (!id.isEmpty()) w += weightOf(id.toLowerCase(Locale.ROOT));
-    if (isArticleBody(e)) w += 25;
-    return w;
-  }
-
-  private static int weightOf(String s) {
-    int w = 0;
-    if (containsAny(s, NEGATIVE)) w -= 25;
-    if (containsAny(s, POSITIVE)) w += 25;
-    return w;
-  }
-
-  private static boolean isHiddenByStyle(Element e) {
-    String style = e.attr("style");
+  private static boolean isHiddenByStyle(String style) {
     if (style.isEmpty()) return false;
     String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
     return s.contains("display:none") || s.contains("visibility:hidden");

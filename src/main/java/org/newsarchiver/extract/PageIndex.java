@@ -32,6 +32,9 @@ final class PageIndex {
       java.util.Set.of(
           "author", "authors", "profile", "profiles", "people", "staff", "writers", "writer", "contributor", "contributors", "editors", "journalist", "by", "autor", "autoren", "auteur", "auteurs", "reporter", "columnists");
 
+  /** The first letters of {@code AUTHOR_SEGMENTS}, "user" and "u". */
+  private static final String SEGMENT_STARTS = "apswcejbru";
+
   final Map<String, String> meta = new HashMap<>();
   final List<Element> headings = new ArrayList<>();
   final List<Element> markedAuthors = new ArrayList<>();
@@ -54,6 +57,7 @@ final class PageIndex {
   final List<Element> noscripts = new ArrayList<>();
   /** The first element of each id that {@link PageClassifier} reads as a script app's root. */
   final Map<String, Element> appRoots = new HashMap<>();
+  private @org.jspecify.annotations.Nullable ContentScorer bodyScores;
   /** The first {@code <link rel=canonical href>}, or null. */
   @org.jspecify.annotations.Nullable Element canonical;
 
@@ -72,13 +76,53 @@ final class PageIndex {
 
   private PageIndex() {}
 
-  private static int flagsOf(String classId) {
-    String hints = classId.toLowerCase(Locale.ROOT);
+  /**
+   * The hint flags of an element's class and id, with the furniture hints ({@link
+   * Furniture#partFlags}) above {@link #FURNITURE_SHIFT}: one look-up per element serves the index
+   * and the body scorer. Worked out per value, not per pair, as many ids are unique ("post-4711").
+   */
+  private int flagsOf(String cls, String id) {
+    int c = cls.isEmpty() ? 0 : partFlags(cls);
+    if (id.isEmpty()) return joined(c);
+    int i = partFlags(id);
+    if (cls.isEmpty()) return joined(i);
+    int both = c | i;
+    // "icon eye" then the id: "eye " in the joined value
+    if ((c & COUNTER_IF_FOLLOWED) != 0) both |= COUNTER;
+    return joined(both);
+  }
+
+  /** The flags of the joined value from the or'ed flags of its parts (no hint word holds a space). */
+  private static int joined(int parts) {
+    int flags = parts & ~(SOURCE | RESOURCE | COUNTER_IF_FOLLOWED);
+    if ((parts & SOURCE) != 0 && (parts & RESOURCE) == 0) flags |= SOURCE;
+    return flags;
+  }
+
+  private int partFlags(String value) {
+    Integer cached = classFlags.get(value);
+    if (cached != null) return cached;
+    String hints = value.toLowerCase(Locale.ROOT);
+    int flags = ownFlags(hints) | Furniture.partFlags(hints) << FURNITURE_SHIFT;
+    classFlags.put(value, flags);
+    return flags;
+  }
+
+  private static final int FURNITURE_SHIFT = 8;
+  /** Part flag: "resource" (which holds "source"). */
+  private static final int RESOURCE = 64;
+  /** Part flag: a read-count hint once a space follows ("eye "). */
+  private static final int COUNTER_IF_FOLLOWED = 128;
+
+  /** The flags of one lower-cased value; {@link #SOURCE} here means only that "source" occurs. */
+  private static int ownFlags(String hints) {
     int flags = 0;
     if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
+    if (hints.endsWith("eye") && ReadCountFinder.isPositive(hints + ' ')) flags |= COUNTER_IF_FOLLOWED;
     if (ClassHints.containsAny(hints, VisibleDates.DATE_CLASS)) flags |= DATE;
     if (Furniture.containsAny(hints, BYLINE_HINTS)) flags |= BYLINE;
-    if (hints.contains("source") && !hints.contains("resource")) flags |= SOURCE;
+    if (hints.contains("source")) flags |= SOURCE;
+    if (hints.contains("resource")) flags |= RESOURCE;
     if (ClassHints.containsAny(hints, PageClassifier.BLOCK_HINTS)) flags |= BLOCK;
     if (ClassHints.containsAny(hints, PageClassifier.PAYWALL_HINTS)) flags |= PAYWALL;
     return flags;
@@ -93,11 +137,30 @@ final class PageIndex {
   }
 
   static PageIndex of(Document doc) {
+    return of(doc, false);
+  }
+
+  /**
+   * The index, built with the body's content scores ({@link #bodyScores}) when it is built now: for
+   * a page that will be extracted with the generic rules and not changed before.
+   */
+  static PageIndex withBodyScores(Document doc) {
+    return of(doc, true);
+  }
+
+  private static PageIndex of(Document doc, boolean scoreBody) {
     if (doc.attributes().userData(CACHE_KEY) instanceof PageIndex cached) return cached;
     PageIndex index = new PageIndex();
-    NodeTraversor.traverse(index.new Visitor(), doc);
+    Element body = scoreBody ? doc.body() : null;
+    if (body != null) index.bodyScores = new ContentScorer();
+    NodeTraversor.traverse(index.new Visitor(body), doc);
     doc.attributes().userData(CACHE_KEY, index);
     return index;
+  }
+
+  /** The content scores of the page's body, measured in the index's walk; null when not asked for. */
+  @org.jspecify.annotations.Nullable ContentScorer bodyScores() {
+    return bodyScores;
   }
 
   static boolean isAuthorPath(String href) {
@@ -106,11 +169,15 @@ final class PageIndex {
       int end = href.indexOf('/', start + 1);
       if (end < 0) return false;
       if (end > start + 1 && end - start - 1 <= MAX_SEGMENT) {
-        String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
-        if (AUTHOR_SEGMENTS.contains(segment)) return true;
-        // a forum's or social site's own user page; on another host (a video channel) it is no author
-        if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
-          return true;
+        int len = end - start - 1;
+        // most segments cannot be one of the words: no string built for them
+        if (len <= MAX_SEGMENT && SEGMENT_STARTS.indexOf(Character.toLowerCase(href.charAt(start + 1))) >= 0) {
+          String segment = href.substring(start + 1, end).toLowerCase(Locale.ROOT);
+          if (AUTHOR_SEGMENTS.contains(segment)) return true;
+          // a forum's or social site's own user page; on another host (a video channel) it is no author
+          if ((segment.equals("user") || segment.equals("u")) && !href.startsWith("http") && !href.startsWith("//")) {
+            return true;
+          }
         }
       }
       start = end;
@@ -120,20 +187,51 @@ final class PageIndex {
 
   private final class Visitor implements NodeVisitor {
     private boolean inBody;
+    /**
+     * The element whose own text, read as the walk reaches it, decides whether it starts with a
+     * "Source" label ({@link #startsWithSourceLabel} without a second look at its children).
+     */
+    private @org.jspecify.annotations.Nullable Element awaiting;
+    /** The body to score in this walk, or null. */
+    private final @org.jspecify.annotations.Nullable Element scoreRoot;
+    private boolean scoring;
+    /** The furniture subtree the scorer leaves out, while the walk is inside it. */
+    private @org.jspecify.annotations.Nullable Element unscored;
+
+    Visitor(@org.jspecify.annotations.Nullable Element scoreRoot) {
+      this.scoreRoot = scoreRoot;
+    }
 
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode t) {
+        if (awaiting != null && t.parentNode() == awaiting) {
+          int label = sourceLabel(t.getWholeText());
+          if (label > 0) add(sourceCredits, awaiting);
+          if (label >= 0) awaiting = null;
+        }
         return;
       }
       if (!(node instanceof Element e)) return;
+      awaiting = null; // an element before any own text: its parent starts with no label
+      boolean hasAttributes = e.attributesSize() != 0;
+      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
+      org.jsoup.nodes.Attributes attrs = hasAttributes ? e.attributes() : null;
+      String cls = hasAttributes ? attrs.get("class") : "";
+      String id = hasAttributes ? attrs.get("id") : "";
+      int packed = cls.isEmpty() && id.isEmpty() ? 0 : flagsOf(cls, id);
+      if (e == scoreRoot) {
+        bodyScores.begin(e);
+        scoring = true;
+      }
+      if (scoring && unscored == null && !bodyScores.enter(e, packed >>> FURNITURE_SHIFT)) unscored = e;
       String tag = e.normalName();
       if (tag.equals("body")) inBody = true;
       if (tag.equals("h1") && headings.size() < MAX_HEADINGS) headings.add(e);
       if (tag.equals("time")) timeElements.add(e);
       if (tag.equals("noscript")) noscripts.add(e);
-      if (e.attributesSize() == 0) {
-        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+      if (!hasAttributes) {
+        awaiting = e;
         return;
       }
       if (tag.equals("meta")) {
@@ -141,13 +239,9 @@ final class PageIndex {
         readMeta(e);
         return;
       }
-      // parsed HTML has lower-case attribute names: exact look-ups, no Attribute object per attribute
-      org.jsoup.nodes.Attributes attrs = e.attributes();
       String rel = attrs.get("rel");
       String itemprop = attrs.get("itemprop");
       String href = attrs.get("href");
-      String cls = attrs.get("class");
-      String id = attrs.get("id");
       String type = attrs.get("type");
       boolean hasHref = attrs.hasKey("href");
       boolean hasDatetime = attrs.hasKey("datetime");
@@ -159,8 +253,7 @@ final class PageIndex {
       if (tag.equals("script") && type.toLowerCase(Locale.ROOT).contains("application/ld+json")) ldScripts.add(e);
       if (canonical == null && hasHref && tag.equals("link") && rel.strip().equalsIgnoreCase("canonical")) canonical = e;
       if (itemprop.strip().equalsIgnoreCase("datePublished")) datePublished.add(e);
-      String classId = cls.isEmpty() ? id : id.isEmpty() ? cls : cls + ' ' + id;
-      int flags = classId.isEmpty() ? 0 : classFlags.computeIfAbsent(classId, PageIndex::flagsOf);
+      int flags = packed & ((1 << FURNITURE_SHIFT) - 1);
       boolean afterH1 = !headings.isEmpty();
       if (!tag.equals("h1")) {
         if (counters.size() < MAX_CANDIDATES
@@ -178,8 +271,8 @@ final class PageIndex {
         markedAuthors.add(e);
       }
       if (tag.equals("a") && authorLinks.size() < MAX_EACH && isAuthorPath(href)) authorLinks.add(e);
-      if (classId.isEmpty()) {
-        if (startsWithSourceLabel(e)) add(sourceCredits, e);
+      if (cls.isEmpty() && id.isEmpty()) {
+        awaiting = e;
         return;
       }
       if (inBody) {
@@ -187,21 +280,31 @@ final class PageIndex {
         paywallHint |= (flags & PAYWALL) != 0;
       }
       if ((flags & BYLINE) != 0) add(bylineBlocks, e);
-      if ((flags & SOURCE) != 0 || startsWithSourceLabel(e)) add(sourceCredits, e);
+      if ((flags & SOURCE) != 0) add(sourceCredits, e);
+      else awaiting = e;
     }
 
     @Override
     public void tail(Node node, int depth) {
+      if (!scoring || !(node instanceof Element e)) return;
+      if (unscored == null) bodyScores.leave(e);
+      else if (unscored == e) unscored = null;
+      if (e == scoreRoot) {
+        bodyScores.finish();
+        scoring = false;
+      }
     }
 
     private void readMeta(Element m) {
-      String value = m.hasAttr("content") ? m.attr("content") : m.attr("value");
+      // parsed HTML has lower-case attribute names: exact look-ups
+      org.jsoup.nodes.Attributes a = m.attributes();
+      String value = a.hasKey("content") ? a.get("content") : a.get("value");
       String text = TextNormalizer.line(value);
       if (text == null) return;
-      put(m.attr("name"), text);
-      put(m.attr("property"), text);
-      put(m.attr("itemprop"), text);
-      put(m.attr("http-equiv"), text);
+      put(a.get("name"), text);
+      put(a.get("property"), text);
+      put(a.get("itemprop"), text);
+      put(a.get("http-equiv"), text);
     }
 
     private void put(String key, String text) {
@@ -218,20 +321,26 @@ final class PageIndex {
     for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
       Node n = e.childNode(ci); // childNodes() would allocate a view per call
       if (n instanceof TextNode t) {
-        String raw = t.getWholeText();
-        int i = 0;
-        while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
-        if (i == raw.length()) continue;
-        char c = Character.toLowerCase(raw.charAt(i));
-        if ("sqfbźzи来來出".indexOf(c) < 0) return false;
-        String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
-        return s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
-            || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
-            || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
-            || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
+        int label = sourceLabel(t.getWholeText());
+        if (label >= 0) return label > 0;
       }
       if (n instanceof Element) return false;
     }
     return false;
+  }
+
+  /** 1 when the text starts with a "Source" label, 0 when it does not, -1 when it is blank. */
+  private static int sourceLabel(String raw) {
+    int i = 0;
+    while (i < raw.length() && Character.isWhitespace(raw.charAt(i))) i++;
+    if (i == raw.length()) return -1;
+    char c = Character.toLowerCase(raw.charAt(i));
+    if ("sqfbźzи来來出".indexOf(c) < 0) return 0;
+    String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
+    boolean label = s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
+        || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")
+        || s.startsWith("zdroj") || s.startsWith("источник") || s.startsWith("来源")
+        || s.startsWith("來源") || s.startsWith("出典") || s.startsWith("出所");
+    return label ? 1 : 0;
   }
 }

@@ -142,7 +142,11 @@ final class ReadCountFinder {
   private static boolean hasDigitOrEye(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isDigit(c) || Character.isSurrogate(c)) return true;
+      if (c < 0x80) {
+        if (c >= '0' && c <= '9') return true; // the common case, without a Unicode table look-up
+      } else if (Character.isDigit(c) || Character.isSurrogate(c)) {
+        return true;
+      }
     }
     return false;
   }

@@ -36,6 +36,7 @@ public final class TextNormalizer {
 
   private static String clean(String raw, boolean keepLineBreaks) {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    if (isClean(s, keepLineBreaks)) return s; // most text: no copy char by char
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     boolean pendingBreak = false;
@@ -62,6 +63,30 @@ public final class TextNormalizer {
       }
     }
     return out.toString();
+  }
+
+  /** Whether {@link #clean} would return {@code s} unchanged: single separators between kept characters. */
+  private static boolean isClean(String s, boolean keepLineBreaks) {
+    int n = s.length();
+    boolean lastKept = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || keepLineBreaks && c == '\n') {
+        if (!lastKept || i == n - 1) return false;
+        lastKept = false;
+      } else if (isKept(s, i, c)) {
+        lastKept = true;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isKept(String s, int i, char c) {
+    if (c >= 0x21 && c < 0x7F) return true; // printable ASCII, the common case
+    return !(c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u000B' || c == '\u000C'
+        || c == '\u0085' || isSpace(c) || isInvisible(s, i) || Character.isISOControl(c));
   }
 
   private static boolean isSpace(char c) {

@@ -18,6 +18,21 @@ class BodyExtractorTest {
   }
 
   @Test
+  void bodyScoredInTheMetadataWalkIsTheBodyScoredAlone() {
+    for (String name : new String[] {"news-article.html", "german.html", "japanese.html"}) {
+      Document alone = Jsoup.parse(Fixtures.html(name), "https://example.org/a");
+      Document shared = Jsoup.parse(Fixtures.html(name), "https://example.org/a");
+      PageIndex.withBodyScores(shared);
+      assertThat(PageIndex.of(shared).bodyScores()).isNotNull();
+      assertThat(PageIndex.of(alone).bodyScores()).isNull();
+      assertThat(BodyExtractor.extract(shared, JsonLd.read(shared), null))
+          .as(name)
+          .isNotEmpty()
+          .isEqualTo(BodyExtractor.extract(alone, JsonLd.read(alone), null));
+    }
+  }
+
+  @Test
   void takesJsonLdArticleBodyWhenMarkupHoldsMuchLess() {
     String sentence = "The committee met for six hours and agreed on nothing at all, members said. ";
     String html =
