@@ -1,7 +1,6 @@
 package org.newsarchiver.archive;
 
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -50,7 +49,7 @@ final class CsvLog {
     long whole = endOfLastLine();
     if (whole == 0) return;
     try (InputStream in = Files.newInputStream(file);
-        Reader reader = new InputStreamReader(new LimitedStream(in, whole), StandardCharsets.UTF_8);
+        Reader reader = new InputStreamReader(new LimitedInputStream(in, whole), StandardCharsets.UTF_8);
         CSVParser p = CSVParser.parse(new BufferedReader(reader), ArticlesCsv.FORMAT)) {
       boolean header = true;
       for (CSVRecord r : p) {
@@ -80,32 +79,6 @@ final class CsvLog {
         end = from;
       }
       return 0;
-    }
-  }
-
-  /** Reads no further than a given length of the file. */
-  private static final class LimitedStream extends FilterInputStream {
-    private long left;
-
-    LimitedStream(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) return -1;
-      int b = super.read();
-      if (b >= 0) left--;
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) return -1;
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) left -= n;
-      return n;
     }
   }
 
