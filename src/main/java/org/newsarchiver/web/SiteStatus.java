@@ -36,9 +36,22 @@ final class SiteStatus {
 
   private record RobotsEntry(String signature, WarcRecords.@Nullable RobotsCapture capture) {}
 
+  /**
+   * A site's row count as of one state of its CSV, with the fetch times (epoch seconds) of the rows
+   * fetched in the 24 hours before it was counted: a large archive is read again only when it changes.
+   */
+  private record CountEntry(long size, long modified, Instant countedAt, long total, long[] recent) {
+    long newSince(Instant dayAgo) {
+      long n = 0;
+      for (long t : recent) if (t > dayAgo.getEpochSecond()) n++;
+      return n;
+    }
+  }
+
   private final ArchiveFiles files;
   private final NextRun nextRun;
   private final Map<String, RobotsEntry> robotsCache = new ConcurrentHashMap<>();
+  private final Map<String, CountEntry> countCache = new ConcurrentHashMap<>();
 
   SiteStatus(ArchiveFiles files, NextRun nextRun) {
     this.files = files;
@@ -58,18 +71,8 @@ final class SiteStatus {
 
   private Summary summary(String site, @Nullable SiteConfig config, Instant now) throws IOException {
     Path dir = files.siteDir(site);
-    long[] counts = {0, 0};
     Instant dayAgo = now.minus(Duration.ofHours(24));
-    if (files.isSite(site)) {
-      files.forEachRow(site, r -> {
-        counts[0]++;
-        try {
-          if (Instant.parse(r.fetchedAt()).isAfter(dayAgo)) counts[1]++;
-        } catch (DateTimeParseException e) {
-          // a row without a readable fetch time is not counted as new
-        }
-      });
-    }
+    CountEntry counts = files.isSite(site) ? counts(site, dir.resolve("articles.csv"), now) : null;
     RunLog.Run last = Files.isDirectory(dir) ? new RunLog(dir).last() : null;
     List<FailureLog.Failure> failures = Files.isDirectory(dir)
         ? FailureLog.load(dir, Limits.MAX_FAILURE_ATTEMPTS, Limits.FAILURE_RETRY_BASE).all() : List.of();
@@ -78,8 +81,35 @@ final class SiteStatus {
     int denied = (int) failures.stream().filter(f -> f.cause().equals("robots")).count();
     String schedule = config == null ? null : config.schedule();
     Instant next = schedule == null ? null : nextRun.after(schedule, now);
-    return new Summary(site, config != null, counts[0], counts[1], last, schedule, next, failures.size(), lastError,
+    return new Summary(site, config != null, counts == null ? 0 : counts.total(),
+        counts == null ? 0 : counts.newSince(dayAgo), last, schedule, next, failures.size(), lastError,
         robots(dir), denied);
+  }
+
+  private CountEntry counts(String site, Path csv, Instant now) throws IOException {
+    long size = Files.size(csv);
+    long modified = Files.getLastModifiedTime(csv).toMillis();
+    CountEntry e = countCache.get(site);
+    // kept while the file is unchanged and its recent times still cover the last 24 hours
+    if (e != null && e.size() == size && e.modified() == modified && !now.isBefore(e.countedAt())
+        && Duration.between(e.countedAt(), now).compareTo(Duration.ofHours(24)) < 0) {
+      return e;
+    }
+    long since = now.minus(Duration.ofHours(24)).getEpochSecond();
+    long[] total = {0};
+    List<Long> recent = new ArrayList<>();
+    files.forEachRow(site, r -> {
+      total[0]++;
+      try {
+        long t = Instant.parse(r.fetchedAt()).getEpochSecond();
+        if (t > since) recent.add(t);
+      } catch (DateTimeParseException ex) {
+        // a row without a readable fetch time is not counted as new
+      }
+    });
+    CountEntry fresh = new CountEntry(size, modified, now, total[0], recent.stream().mapToLong(Long::longValue).toArray());
+    countCache.put(site, fresh);
+    return fresh;
   }
 
   /** The latest robots.txt capture; rescanned only when the site's WARC files changed. */
