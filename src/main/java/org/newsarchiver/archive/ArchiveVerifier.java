@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -59,11 +60,11 @@ public final class ArchiveVerifier {
     site = siteName;
     dir = SafePaths.siteDir(root, siteName);
     try (ArchiveLock lock = ArchiveLock.acquire(dir)) {
-      tempFiles();
+      LongHashSet present = tempFilesAndTextNames();
       LongHashSet named = new LongHashSet();
       rows(named);
       warcs();
-      orphans(named);
+      if (!named.containsAll(present)) orphans(named); // a second walk only when some file is unnamed
     }
     return List.copyOf(findings);
   }
@@ -91,14 +92,33 @@ public final class ArchiveVerifier {
     return site + "/" + dir.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
-  private void tempFiles() throws IOException {
-    for (Path p : files(f -> f.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX))) {
+  /**
+   * Reports (and with repair removes) the temp files of interrupted writes, in one walk of the site
+   * that also gathers the 64-bit hashes of the text files' names, so that a clean archive needs no
+   * second walk to look for orphans.
+   */
+  private LongHashSet tempFilesAndTextNames() throws IOException {
+    LongHashSet texts = new LongHashSet();
+    List<Path> temps = new ArrayList<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.filter(Files::isRegularFile).map(f -> f.toAbsolutePath().normalize()).forEach(f -> {
+        if (f.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)) {
+          temps.add(f);
+        } else {
+          String relative = dir.relativize(f).toString().replace('\\', '/');
+          if (TEXT_FILE.matcher(relative).matches()) texts.add(LongHashSet.hash(relative));
+        }
+      });
+    }
+    Collections.sort(temps);
+    for (Path p : temps) {
       problem("temp-file", p, "leftover of an interrupted write");
       if (repair) {
         Files.delete(p);
         repaired("temp-file", p, "removed");
       }
     }
+    return texts;
   }
 
   /**

@@ -45,6 +45,13 @@ final class LongHashSet {
     }
   }
 
+  /** Whether every member of {@code other} is here too. */
+  boolean containsAll(LongHashSet other) {
+    if (other.hasZero && !hasZero) return false;
+    for (long h : other.slots) if (h != EMPTY && !contains(h)) return false;
+    return true;
+  }
+
   int size() {
     return size;
   }

@@ -27,4 +27,21 @@ class LongHashSetTest {
     assertThat(LongHashSet.hash("a")).isNotEqualTo(LongHashSet.hash("b"));
     assertThat(LongHashSet.hash("é")).isNotEqualTo(LongHashSet.hash("e"));
   }
+
+  @Test
+  void containsAllOfAnotherSetOnlyWhenNoMemberIsMissingZeroIncluded() {
+    LongHashSet big = new LongHashSet();
+    LongHashSet small = new LongHashSet();
+    for (long h = 1; h <= 5000; h++) big.add(h * 0x9E3779B97F4A7C15L);
+    for (long h = 1; h <= 5000; h += 7) small.add(h * 0x9E3779B97F4A7C15L);
+    assertThat(big.containsAll(small)).isTrue();
+    assertThat(big.containsAll(new LongHashSet())).isTrue();
+    small.add(0);
+    assertThat(big.containsAll(small)).isFalse();
+    big.add(0);
+    assertThat(big.containsAll(small)).isTrue();
+    small.add(5001 * 0x9E3779B97F4A7C15L);
+    assertThat(big.containsAll(small)).isFalse();
+    assertThat(small.containsAll(big)).isFalse();
+  }
 }
