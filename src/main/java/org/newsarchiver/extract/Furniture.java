@@ -108,8 +108,12 @@ final class Furniture {
       String[] words = WORDS_BY_FIRST[key];
       if (words == null) continue;
       int[] bits = BITS_BY_FIRST[key];
+      char[] thirds = THIRD_BY_FIRST[key];
+      // the third character rules out most words of a crowded pair ("co": comment, content, cookie...)
+      char e = i + 2 <= n ? lower.charAt(i + 2) : NO_THIRD;
       for (int k = 0; k < words.length; k++) {
-        if ((f & bits[k]) == 0 && lower.startsWith(words[k], i)) f |= bits[k];
+        char t = thirds[k];
+        if ((f & bits[k]) == 0 && (t == NO_THIRD || t == e) && lower.startsWith(words[k], i)) f |= bits[k];
       }
     }
     if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
@@ -124,6 +128,12 @@ final class Furniture {
 
   private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
 
+  /** The third character of each word of {@link #WORDS_BY_FIRST}, {@link #NO_THIRD} for a two-character word. */
+  private static final char[][] THIRD_BY_FIRST = new char[128 * 128][];
+
+  /** No third character (a two-character word, or the value's end); no hint word holds it. */
+  private static final char NO_THIRD = '\uFFFF';
+
   static {
     String[][] lists = {UNLIKELY, MAYBE, BYLINE, LAYOUT, NEGATIVE, POSITIVE};
     int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
@@ -132,13 +142,17 @@ final class Furniture {
         int c = w.charAt(0) << 7 | w.charAt(1); // every word has two characters or more
         String[] ws = WORDS_BY_FIRST[c];
         int[] bs = BITS_BY_FIRST[c];
+        char[] ts = THIRD_BY_FIRST[c];
         int n = ws == null ? 0 : ws.length;
         ws = ws == null ? new String[1] : java.util.Arrays.copyOf(ws, n + 1);
         bs = bs == null ? new int[1] : java.util.Arrays.copyOf(bs, n + 1);
+        ts = ts == null ? new char[1] : java.util.Arrays.copyOf(ts, n + 1);
         ws[n] = w;
         bs[n] = flags[l];
+        ts[n] = w.length() > 2 ? w.charAt(2) : NO_THIRD;
         WORDS_BY_FIRST[c] = ws;
         BITS_BY_FIRST[c] = bs;
+        THIRD_BY_FIRST[c] = ts;
       }
     }
   }

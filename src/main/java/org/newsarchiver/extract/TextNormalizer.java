@@ -37,6 +37,15 @@ public final class TextNormalizer {
   private static String clean(String raw, boolean keepLineBreaks) {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (isClean(s, keepLineBreaks)) return s; // most text: no copy char by char
+    // collected paragraphs often only carry a space at either end: the rest is kept as it is
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == ' ') from++;
+    while (to > from && s.charAt(to - 1) == ' ') to--;
+    if ((from > 0 || to < s.length()) && to > from) {
+      String inner = s.substring(from, to);
+      if (isClean(inner, keepLineBreaks)) return inner;
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     boolean pendingBreak = false;
