@@ -100,8 +100,9 @@ public final class TextNormalizer {
 
   private static boolean isSpace(char c) {
     if (c < 0x80) return c == ' ' || c == '\t'; // the common case, without a Unicode table look-up
-    return Character.getType(c) == Character.SPACE_SEPARATOR
-        || c == '\u180E';
+    // Unicode's space separators (Zs) listed, again without a table look-up, and U+180E (Zs before 6.3)
+    return c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200A' || c == '\u202F'
+        || c == '\u205F' || c == '\u3000' || c == '\u180E';
   }
 
   private static boolean isInvisible(String s, int i) {
