@@ -105,6 +105,7 @@ final class Furniture {
       char d = lower.charAt(i + 1);
       if (c >= 128 || d >= 128) continue;
       int key = c << 7 | d;
+      if ((f & AD_TOKEN) == 0 && (key == AD_KEY || key == SH_KEY) && isAdToken(lower, i)) f |= AD_TOKEN;
       String[] words = WORDS_BY_FIRST[key];
       if (words == null) continue;
       int[] bits = BITS_BY_FIRST[key];
@@ -116,11 +117,21 @@ final class Furniture {
         if ((f & bits[k]) == 0 && (t == NO_THIRD || t == e) && lower.startsWith(words[k], i)) f |= bits[k];
       }
     }
-    if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
-        || containsWord(lower, "share") || containsWord(lower, "shares")) {
-      f |= AD_TOKEN;
-    }
     return f;
+  }
+
+  private static final int AD_KEY = 'a' << 7 | 'd';
+  private static final int SH_KEY = 's' << 7 | 'h';
+  private static final String[] AD_TOKENS = {"ad", "ads", "advert", "share", "shares"};
+
+  /** One of {@link #AD_TOKENS} as a whole token at {@code i}, tokens split on anything but letters and digits. */
+  private static boolean isAdToken(String s, int i) {
+    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) return false;
+    for (String w : AD_TOKENS) {
+      int end = i + w.length();
+      if (s.startsWith(w, i) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) return true;
+    }
+    return false;
   }
 
   /** The hint words of {@link #partFlags} by their first two (ASCII) characters, with their flag. */
@@ -193,19 +204,5 @@ final class Furniture {
       if (s.contains(w)) return true;
     }
     return false;
-  }
-
-  /** {@code word} as a whole token of class / id text, tokens split on anything but letters and digits. */
-  static boolean containsWord(String s, String word) {
-    int from = 0;
-    while (true) {
-      int i = s.indexOf(word, from);
-      if (i < 0) return false;
-      int end = i + word.length();
-      boolean startOk = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
-      boolean endOk = end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
-      if (startOk && endOk) return true;
-      from = i + 1;
-    }
   }
 }
