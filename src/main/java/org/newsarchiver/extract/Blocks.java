@@ -64,7 +64,7 @@ public final class Blocks {
       } else if (skipDepth == 0 && node instanceof TextNode t) {
         // t.text() without its intermediate string: white space collapsed straight into the buffer
         if (preDepth > 0) current.append(t.getWholeText());
-        else org.jsoup.internal.StringUtil.appendNormalisedWhitespace(current, t.getWholeText(), false);
+        else org.jsoup.internal.StringUtil.appendNormalisedWhitespace(current, t.getWholeText(), afterSpace());
       }
     }
 
@@ -80,6 +80,17 @@ public final class Blocks {
         if (BLOCK_TAGS.contains(tag)) flush();
         else if (tag.equals("td") || tag.equals("th")) current.append(' ');
       }
+    }
+
+    /**
+     * Nothing or a separator before: white space at the text's start would only be dropped again by
+     * {@link TextNormalizer#paragraph}, so it is not appended, and most paragraphs come out clean.
+     */
+    private boolean afterSpace() {
+      int n = current.length();
+      if (n == 0) return true;
+      char last = current.charAt(n - 1);
+      return last == ' ' || last == '\n';
     }
 
     void flush() {

@@ -105,24 +105,45 @@ final class Furniture {
       char d = lower.charAt(i + 1);
       if (c >= 128 || d >= 128) continue;
       int key = c << 7 | d;
+      if ((f & AD_TOKEN) == 0 && (key == AD_KEY || key == SH_KEY) && isAdToken(lower, i)) f |= AD_TOKEN;
       String[] words = WORDS_BY_FIRST[key];
       if (words == null) continue;
       int[] bits = BITS_BY_FIRST[key];
+      char[] thirds = THIRD_BY_FIRST[key];
+      // the third character rules out most words of a crowded pair ("co": comment, content, cookie...)
+      char e = i + 2 <= n ? lower.charAt(i + 2) : NO_THIRD;
       for (int k = 0; k < words.length; k++) {
-        if ((f & bits[k]) == 0 && lower.startsWith(words[k], i)) f |= bits[k];
+        char t = thirds[k];
+        if ((f & bits[k]) == 0 && (t == NO_THIRD || t == e) && lower.startsWith(words[k], i)) f |= bits[k];
       }
     }
-    if (containsWord(lower, "ad") || containsWord(lower, "ads") || containsWord(lower, "advert")
-        || containsWord(lower, "share") || containsWord(lower, "shares")) {
-      f |= AD_TOKEN;
-    }
     return f;
+  }
+
+  private static final int AD_KEY = 'a' << 7 | 'd';
+  private static final int SH_KEY = 's' << 7 | 'h';
+  private static final String[] AD_TOKENS = {"ad", "ads", "advert", "share", "shares"};
+
+  /** One of {@link #AD_TOKENS} as a whole token at {@code i}, tokens split on anything but letters and digits. */
+  private static boolean isAdToken(String s, int i) {
+    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) return false;
+    for (String w : AD_TOKENS) {
+      int end = i + w.length();
+      if (s.startsWith(w, i) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) return true;
+    }
+    return false;
   }
 
   /** The hint words of {@link #partFlags} by their first two (ASCII) characters, with their flag. */
   private static final String[][] WORDS_BY_FIRST = new String[128 * 128][];
 
   private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
+
+  /** The third character of each word of {@link #WORDS_BY_FIRST}, {@link #NO_THIRD} for a two-character word. */
+  private static final char[][] THIRD_BY_FIRST = new char[128 * 128][];
+
+  /** No third character (a two-character word, or the value's end); no hint word holds it. */
+  private static final char NO_THIRD = '\uFFFF';
 
   static {
     String[][] lists = {UNLIKELY, MAYBE, BYLINE, LAYOUT, NEGATIVE, POSITIVE};
@@ -132,13 +153,17 @@ final class Furniture {
         int c = w.charAt(0) << 7 | w.charAt(1); // every word has two characters or more
         String[] ws = WORDS_BY_FIRST[c];
         int[] bs = BITS_BY_FIRST[c];
+        char[] ts = THIRD_BY_FIRST[c];
         int n = ws == null ? 0 : ws.length;
         ws = ws == null ? new String[1] : java.util.Arrays.copyOf(ws, n + 1);
         bs = bs == null ? new int[1] : java.util.Arrays.copyOf(bs, n + 1);
+        ts = ts == null ? new char[1] : java.util.Arrays.copyOf(ts, n + 1);
         ws[n] = w;
         bs[n] = flags[l];
+        ts[n] = w.length() > 2 ? w.charAt(2) : NO_THIRD;
         WORDS_BY_FIRST[c] = ws;
         BITS_BY_FIRST[c] = bs;
+        THIRD_BY_FIRST[c] = ts;
       }
     }
   }
@@ -179,19 +204,5 @@ final class Furniture {
       if (s.contains(w)) return true;
     }
     return false;
-  }
-
-  /** {@code word} as a whole token of class / id text, tokens split on anything but letters and digits. */
-  static boolean containsWord(String s, String word) {
-    int from = 0;
-    while (true) {
-      int i = s.indexOf(word, from);
-      if (i < 0) return false;
-      int end = i + word.length();
-      boolean startOk = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
-      boolean endOk = end == s.length() || !Character.isLetterOrDigit(s.charAt(end));
-      if (startOk && endOk) return true;
-      from = i + 1;
-    }
   }
 }

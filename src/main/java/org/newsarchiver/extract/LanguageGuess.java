@@ -43,19 +43,27 @@ final class LanguageGuess {
 
   /** A language from a non-Latin script, "" for too little text, null for Latin script. */
   private static @Nullable String byScript(String text) {
-    Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
+    int[] counts = new int[SCRIPTS.length]; // by ordinal: no boxed count per letter
     int letters = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
+      if (cp < 0x80) {
+        // ASCII, the common case, without a Unicode table look-up
+        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') {
+          letters++;
+          counts[LATIN]++;
+        }
+        continue;
+      }
       if (!Character.isLetter(cp)) continue;
       letters++;
-      counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
+      counts[Character.UnicodeScript.of(cp).ordinal()]++;
     }
     if (letters < MIN_LETTERS) return "";
-    int kana = counts.getOrDefault(Character.UnicodeScript.HIRAGANA, 0)
-        + counts.getOrDefault(Character.UnicodeScript.KATAKANA, 0);
-    int han = counts.getOrDefault(Character.UnicodeScript.HAN, 0);
+    int kana = counts[Character.UnicodeScript.HIRAGANA.ordinal()]
+        + counts[Character.UnicodeScript.KATAKANA.ordinal()];
+    int han = counts[Character.UnicodeScript.HAN.ordinal()];
     if (kana * 20 > letters) return "ja";
     if (han * 3 > letters) return "zh";
     if (share(counts, Character.UnicodeScript.HANGUL, letters)) return "ko";
@@ -68,8 +76,15 @@ final class LanguageGuess {
     return null;
   }
 
-  private static boolean share(Map<Character.UnicodeScript, Integer> counts, Character.UnicodeScript s, int of) {
-    return counts.getOrDefault(s, 0) * 2 > of;
+  private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+  private static final int LATIN = Character.UnicodeScript.LATIN.ordinal();
+
+  /** The longest stop word: a longer word needs no look-up (lower case is never shorter). */
+  private static final int MAX_STOPWORD =
+      STOPWORDS.values().stream().flatMap(Set::stream).mapToInt(String::length).max().orElse(0);
+
+  private static boolean share(int[] counts, Character.UnicodeScript s, int of) {
+    return counts[s.ordinal()] * 2 > of;
   }
 
   private static @Nullable String byStopwords(String text) {
@@ -78,7 +93,9 @@ final class LanguageGuess {
     for (int i = 0; i <= text.length(); i++) {
       boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
       if (letter && start < 0) start = i;
-      if (!letter && start >= 0) {
+      if (!letter && start >= 0 && i - start > MAX_STOPWORD) {
+        start = -1;
+      } else if (!letter && start >= 0) {
         String word = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
         for (Map.Entry<String, Set<String>> e : STOPWORDS.entrySet()) {
           if (e.getValue().contains(word)) hits.merge(e.getKey(), 1, Integer::sum);

@@ -336,6 +336,8 @@ final class PageIndex {
     if (i == raw.length()) return -1;
     char c = Character.toLowerCase(raw.charAt(i));
     if ("sqfbźzи来來出".indexOf(c) < 0) return 0;
+    // and the second letters: most text starting with s, f or b is no label, and builds no string
+    if (i + 1 == raw.length() || "ourdс源典所".indexOf(Character.toLowerCase(raw.charAt(i + 1))) < 0) return 0;
     String s = raw.substring(i, Math.min(raw.length(), i + 12)).toLowerCase(Locale.ROOT);
     boolean label = s.startsWith("source") || s.startsWith("quelle") || s.startsWith("fuente")
         || s.startsWith("fonte") || s.startsWith("bron") || s.startsWith("źródło")

@@ -37,6 +37,15 @@ public final class TextNormalizer {
   private static String clean(String raw, boolean keepLineBreaks) {
     String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
     if (isClean(s, keepLineBreaks)) return s; // most text: no copy char by char
+    // collected paragraphs often only carry a space at either end: the rest is kept as it is
+    int from = 0;
+    int to = s.length();
+    while (from < to && s.charAt(from) == ' ') from++;
+    while (to > from && s.charAt(to - 1) == ' ') to--;
+    if ((from > 0 || to < s.length()) && to > from) {
+      String inner = s.substring(from, to);
+      if (isClean(inner, keepLineBreaks)) return inner;
+    }
     StringBuilder out = new StringBuilder(s.length());
     boolean pendingSpace = false;
     boolean pendingBreak = false;
@@ -91,8 +100,9 @@ public final class TextNormalizer {
 
   private static boolean isSpace(char c) {
     if (c < 0x80) return c == ' ' || c == '\t'; // the common case, without a Unicode table look-up
-    return Character.getType(c) == Character.SPACE_SEPARATOR
-        || c == '\u180E';
+    // Unicode's space separators (Zs) listed, again without a table look-up, and U+180E (Zs before 6.3)
+    return c == '\u00A0' || c == '\u1680' || c >= '\u2000' && c <= '\u200A' || c == '\u202F'
+        || c == '\u205F' || c == '\u3000' || c == '\u180E';
   }
 
   private static boolean isInvisible(String s, int i) {
