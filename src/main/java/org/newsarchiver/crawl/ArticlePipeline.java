@@ -156,7 +156,7 @@ public final class ArticlePipeline {
       case PAYWALLED -> "page shows a paywall teaser instead of the article";
       case BLOCKED -> "page is a consent wall, bot check or CAPTCHA";
       case NEEDS_JAVASCRIPT -> "page builds its text with JavaScript";
-      case EMPTY -> "page has a title but no body text";
+      case EMPTY -> a.title() == null ? "page has no text at all" : "page has a title but no body text";
       case OK -> "ok";
     };
   }

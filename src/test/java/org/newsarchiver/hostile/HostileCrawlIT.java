@@ -102,15 +102,18 @@ class HostileCrawlIT {
   }
 
   @Test
-  void aPageWithNoBodyIsOneErrorLineAndTheCrawlGoesOn() throws Exception {
-    listing("/news/1-head-only", "/news/2-ok");
+  void aPageWithNoBodyOrNoBytesIsOneErrorLineEachAndTheCrawlGoesOn() throws Exception {
+    listing("/news/1-head-only", "/news/2-ok", "/news/3-zero-bytes");
+    server.stubFor(get("/news/3-zero-bytes").willReturn(page(new byte[0], "text/html")));
     server.stubFor(get("/news/1-head-only").willReturn(page(
         "<html><head><title>Only a head</title><meta charset=utf-8></head></html>".getBytes(StandardCharsets.UTF_8), "text/html")));
     server.stubFor(get("/news/2-ok").willReturn(page(
         Sites.article("Fine", "3 October 2024", BODY_1).getBytes(StandardCharsets.UTF_8), "text/html")));
     CliRun r = crawl("nobody", "");
     assertThat(r.code()).isEqualTo(ExitCodes.PAGES_FAILED);
-    assertThat(r.errLines()).containsExactly("error empty " + base() + "/news/1-head-only: page has a title but no body text");
+    assertThat(r.errLines()).containsExactly(
+        "error empty " + base() + "/news/1-head-only: page has a title but no body text",
+        "error empty " + base() + "/news/3-zero-bytes: page has no text at all");
     assertThat(rows("nobody")).containsOnlyKeys("/news/2-ok");
   }
 
