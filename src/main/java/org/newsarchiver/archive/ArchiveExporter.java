@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -65,11 +66,17 @@ public final class ArchiveExporter {
   /** Writes the rows of the sites as JSON Lines or CSV; returns how many articles went out. */
   public int write(List<String> sites, Format format, DateRange range, boolean neutralizeFormulas, Writer out,
       Consumer<String> problems) throws IOException {
+    return write(sites, format, range::accepts, neutralizeFormulas, out, problems);
+  }
+
+  /** As {@link #write(List, Format, DateRange, boolean, Writer, Consumer)}, for the rows any filter accepts. */
+  int write(List<String> sites, Format format, Predicate<ArchiveRow> filter, boolean neutralizeFormulas, Writer out,
+      Consumer<String> problems) throws IOException {
     if (format == Format.TXT) throw new IllegalArgumentException("format: txt writes files; use writeFiles");
     int[] count = {0};
     CSVPrinter csv = format == Format.CSV ? new CSVPrinter(out, ArticlesCsv.FORMAT) : null;
     if (csv != null) csv.printRecord(csvColumns());
-    each(sites, range, problems, (row, text) -> {
+    each(sites, filter, problems, (row, text) -> {
       if (csv != null) {
         List<String> cells = new ArrayList<>(row.cells());
         cells.add(text);
@@ -87,23 +94,26 @@ public final class ArchiveExporter {
   /** Copies the text files to {@code <dir>/<site>/<id>.txt}; returns how many. */
   public int writeFiles(List<String> sites, DateRange range, Path dir, Consumer<String> problems) throws IOException {
     int[] count = {0};
-    each(sites, range, problems, (row, text) -> {
+    each(sites, range::accepts, problems, (row, text) -> {
       AtomicFiles.write(SafePaths.inside(dir, row.site() + "/" + row.id() + ".txt"), text.getBytes(StandardCharsets.UTF_8));
       count[0]++;
     });
     return count[0];
   }
 
-  private interface RowSink {
+  /** What is done with each exported row and its text. */
+  interface RowSink {
     void accept(ArchiveRow row, String text) throws IOException;
   }
 
-  private void each(List<String> sites, DateRange range, Consumer<String> problems, RowSink sink) throws IOException {
+  /** Streams the accepted rows of the sites with their texts; a missing text file is a problem, not an error. */
+  void each(List<String> sites, Predicate<ArchiveRow> filter, Consumer<String> problems, RowSink sink)
+      throws IOException {
     for (String site : sites) {
       Path dir = SafePaths.siteDir(root, site);
       try {
         new ArticlesCsv(dir.resolve("articles.csv")).forEach(row -> {
-          if (!range.accepts(row)) return;
+          if (!filter.test(row)) return;
           Path text = SafePaths.inside(dir, row.textFile());
           try {
             sink.accept(row, Files.readString(text, StandardCharsets.UTF_8));

@@ -135,7 +135,7 @@ public final class ArchiveVerifier {
       problem("missing-csv", file, "no articles.csv");
       return;
     }
-    long whole = wholeLines(file);
+    long whole = ArticlesCsv.wholeLinesLength(file);
     long torn = Files.size(file) - whole;
     if (torn > 0) {
       problem("torn-row", file, "the last " + torn + " bytes are a row without its line end");
@@ -219,20 +219,6 @@ public final class ArchiveVerifier {
       p.flush();
       if (!bad.isEmpty()) throw new IOException(bad.get(0));
     });
-  }
-
-  private static long wholeLines(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      long keep = ch.size();
-      java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
-      while (keep > 0) {
-        one.clear();
-        ch.read(one, keep - 1);
-        if (one.get(0) == '\n') break;
-        keep--;
-      }
-      return keep;
-    }
   }
 
   private void textFile(ArchiveRow row, int n, LongHashSet named, List<TextFinding> out) {

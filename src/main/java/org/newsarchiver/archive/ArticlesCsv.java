@@ -59,21 +59,37 @@ public final class ArticlesCsv {
 
   /** Cuts everything after the last newline; such bytes are a row a crash left half-written. */
   public static long cutTornTail(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    long keep = wholeLinesLength(file);
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
       long size = ch.size();
-      long keep = size;
-      ByteBuffer one = ByteBuffer.allocate(1);
-      while (keep > 0) {
-        one.clear();
-        ch.read(one, keep - 1);
-        if (one.get(0) == '\n') break;
-        keep--;
-      }
       if (keep < size) {
         ch.truncate(keep);
         ch.force(true);
       }
       return size - keep;
+    }
+  }
+
+  /**
+   * The length of a file up to and including its last newline: what follows is a row a crash left
+   * torn. Reads backwards a window at a time, so a long torn tail costs no byte-by-byte reads.
+   */
+  static long wholeLinesLength(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(8192);
+      long end = ch.size();
+      while (end > 0) {
+        long from = Math.max(0, end - buf.capacity());
+        buf.clear().limit((int) (end - from));
+        while (buf.hasRemaining() && ch.read(buf, from + buf.position()) >= 0) {
+          // fill the window
+        }
+        for (int i = buf.position() - 1; i >= 0; i--) {
+          if (buf.get(i) == '\n') return from + i + 1;
+        }
+        end = from;
+      }
+      return 0;
     }
   }
 

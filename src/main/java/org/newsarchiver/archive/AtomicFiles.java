@@ -66,10 +66,7 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp =
-        dir.resolve(
-            "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
+    Path temp = temp(dir, target);
     try {
       writeAndMove(temp, target, content);
     } catch (FileSystemException e) {
@@ -87,11 +84,7 @@ public final class AtomicFiles {
       while (buf.hasRemaining()) ch.write(buf);
       ch.force(true);
     }
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    move(temp, target);
   }
 
   /**

@@ -46,7 +46,7 @@ final class CsvLog {
    */
   void forEach(Consumer<List<String>> action) throws IOException {
     if (!Files.isRegularFile(file)) return;
-    long whole = endOfLastLine();
+    long whole = ArticlesCsv.wholeLinesLength(file);
     if (whole == 0) return;
     try (InputStream in = Files.newInputStream(file);
         Reader reader = new InputStreamReader(new LimitedInputStream(in, whole), StandardCharsets.UTF_8);
@@ -59,26 +59,6 @@ final class CsvLog {
         }
         if (r.size() == columns.size()) action.accept(r.toList());
       }
-    }
-  }
-
-  /** The length of the file up to and including its last newline, so a torn last row is left out. */
-  private long endOfLastLine() throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buf = ByteBuffer.allocate(8192);
-      long end = ch.size();
-      while (end > 0) {
-        long from = Math.max(0, end - buf.capacity());
-        buf.clear().limit((int) (end - from));
-        while (buf.hasRemaining() && ch.read(buf, from + buf.position()) >= 0) {
-          // fill the window
-        }
-        for (int i = buf.position() - 1; i >= 0; i--) {
-          if (buf.get(i) == '\n') return from + i + 1;
-        }
-        end = from;
-      }
-      return 0;
     }
   }
 

@@ -3,6 +3,7 @@ package org.newsarchiver.web;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.newsarchiver.archive.JsonText;
 
 /** Writes JSON (RFC 8259) from maps, lists, strings, numbers, booleans and nulls; keys keep map order. */
 final class Json {
@@ -45,23 +46,6 @@ final class Json {
   }
 
   private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        // '<' escaped too, so a JSON body opened as HTML by mistake can never start a tag
-        case '<' -> out.append("\\u003c");
-        default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') out.append(String.format("\\u%04x", (int) c));
-          else out.append(c);
-        }
-      }
-    }
-    out.append('"');
+    JsonText.quote(out, s, true);
   }
 }
