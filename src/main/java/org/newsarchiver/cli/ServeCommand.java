@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve a read-only web view of the archive: sites and their health, search, articles with",
-      "their read-count history and versions, downloads, and the same as JSON under /api/.",
+      "Serve a read-only web view of the archive.",
+      "Sites and their health, search, articles with their read-count history and versions, "
+          + "downloads, and the same as JSON under /api/.",
       "Listens on loopback only unless --bind names another address."
     })
 final class ServeCommand implements Callable<Integer> {
