@@ -66,10 +66,15 @@ public final class ArticleExtractor {
     if (source == null) source = SourceFinder.find(doc, ld);
     String language = LanguageFinder.fromMarkup(doc, ld);
     boolean bodyFromSite = !body.isEmpty();
-    if (!bodyFromSite) body = BodyExtractor.extract(doc, ld, title);
+    Element box = null;
+    if (!bodyFromSite) {
+      BodyExtractor.Found found = BodyExtractor.find(doc, ld, title);
+      body = found.paragraphs();
+      box = found.box();
+    }
     body = withoutLeadingTitle(body, title);
     if (language == null) language = LanguageFinder.fromText(body);
-    PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite);
+    PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite, box);
 
     return new Article(
         page.url(),

@@ -21,7 +21,14 @@ final class BodyExtractor {
 
   private BodyExtractor() {}
 
+  /** The body's paragraphs and the element they were read from. */
+  record Found(List<String> paragraphs, Element box) {}
+
   static List<String> extract(Document doc, JsonLd ld, @Nullable String title) {
+    return find(doc, ld, title).paragraphs();
+  }
+
+  static Found find(Document doc, JsonLd ld, @Nullable String title) {
     Element body = doc.body();
     ContentScorer scorer = PageIndex.of(doc).bodyScores();
     if (scorer == null || scorer.root() != body) {
@@ -34,7 +41,9 @@ final class BodyExtractor {
     cleaner.clean(parts, scorer);
     List<String> paragraphs = Blocks.paragraphs(parts);
     cleaner.restore();
-    return crossChecked(paragraphs, ld);
+    Element box = parts.isEmpty() ? top : parts.get(0);
+    for (Element part : parts) box = commonAncestor(box, part);
+    return new Found(crossChecked(paragraphs, ld), box);
   }
 
   private static Element topCandidate(ContentScorer scorer, Element body) {

@@ -193,7 +193,7 @@ final class Furniture {
     return e.attributesSize() != 0 && e.attributes().get("itemprop").equalsIgnoreCase("articleBody");
   }
 
-  private static boolean isHiddenByStyle(String style) {
+  static boolean isHiddenByStyle(String style) {
     if (style.isEmpty()) return false;
     String s = style.replace(" ", "").toLowerCase(Locale.ROOT);
     return s.contains("display:none") || s.contains("visibility:hidden");

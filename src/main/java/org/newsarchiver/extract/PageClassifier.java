@@ -15,6 +15,8 @@ import org.jsoup.nodes.Element;
 final class PageClassifier {
   /** Below this many characters of body text, a page may be a wall rather than an article. */
   private static final int SHORT_BODY = 600;
+  /** Up to this many characters of body text, a page may be the free part of a paywalled article. */
+  private static final int TEASER_MAX = 3000;
   private static final int MIN_ARTICLE = 80;
   private static final int NEARLY_EMPTY = 50;
 
@@ -22,7 +24,28 @@ final class PageClassifier {
     "just a moment", "attention required", "are you a robot", "are you a human", "verify you are human",
     "verify that you are human", "checking your browser", "access denied", "pardon our interruption",
     "unusual traffic", "captcha", "before you continue", "we value your privacy", "cookie consent",
-    "consent to the use of cookies", "bot detection", "request unsuccessful"
+    "consent to the use of cookies", "bot detection", "request unsuccessful", "you have been blocked",
+    "press & hold", "press and hold to confirm", "enable js and disable any ad blocker",
+    "performing security verification", "access to this page has been denied",
+    // the consent buttons and bot checks of other languages; their words are rare in articles
+    "zustimmen und weiter", "akzeptieren und weiter", "mit werbung weiterlesen", "sind sie ein mensch",
+    "accepter et continuer", "êtes-vous un robot", "vérifiez que vous êtes un humain",
+    "aceptar y continuar", "verifica que eres humano", "accetta e continua", "aceitar e continuar",
+    "akkoord en doorgaan", "подтвердите, что вы не робот", "вы не робот"
+  };
+  /**
+   * The opening words of the consent dialogs most sites show (the IAB framework's wording): read as
+   * the body of a page that holds little else, they are the dialog, not an article.
+   */
+  private static final String[] CONSENT_PHRASES = {
+    "we and our partners", "store and/or access information on a device", "wir und unsere partner",
+    "nous et nos partenaires", "nosotros y nuestros socios", "noi e i nostri partner", "nós e os nossos parceiros",
+    "wij en onze partners", "мы и наши партнеры"
+  };
+  /** Addresses of bot-check services' scripts, frames and forms. */
+  private static final String[] BOT_CHECK_ADDRESSES = {
+    "captcha-delivery.com", "/cdn-cgi/challenge-platform", "challenges.cloudflare.com", "_incapsula_resource",
+    "perimeterx.net", "px-cdn.net", "hcaptcha.com", "recaptcha", "captcha"
   };
   static final String[] BLOCK_HINTS = {
     "captcha", "challenge", "cf-browser-verification", "consent", "cookie-wall", "cookiewall", "gdpr"
@@ -37,11 +60,22 @@ final class PageClassifier {
 
   private PageClassifier() {}
 
+  /**
+   * The page's status. {@code box} is the element the body was read from, or null when a site
+   * selector gave the body.
+   */
   static PageStatus classify(
-      Document doc, JsonLd ld, @Nullable String title, List<String> body, boolean bodyFromSite) {
+      Document doc, JsonLd ld, @Nullable String title, List<String> body, boolean bodyFromSite,
+      @Nullable Element box) {
     int length = weightedLength(body);
-    if (length >= SHORT_BODY || bodyFromSite && length > 0) return PageStatus.OK;
+    if (length >= SHORT_BODY || bodyFromSite && length > 0) {
+      // a few paragraphs and an offer to read on: the free part of an article, not the article
+      boolean teaser = length < TEASER_MAX && PaywallSigns.heldBack(doc.body(), ld, body, box);
+      return teaser ? PageStatus.PAYWALLED : PageStatus.OK;
+    }
 
+    // a bot check often shows no text at all, only the script or frame that runs it
+    if (length < NEARLY_EMPTY && loadsBotCheck(doc)) return PageStatus.BLOCKED;
     String pageText = doc.body().text();
     String lowerText = pageText.toLowerCase(Locale.ROOT);
     String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
@@ -53,15 +87,26 @@ final class PageClassifier {
     String lowerBody = String.join(" ", body).toLowerCase(Locale.ROOT);
     if (containsAny(lowerTitle, BLOCK_PHRASES)
         || containsAny(lowerBody, BLOCK_PHRASES)
+        || pageText.length() < 3000 && containsAny(lowerBody, CONSENT_PHRASES)
         || length < NEARLY_EMPTY
             && pageText.length() < 3000
             && (containsAny(lowerText, BLOCK_PHRASES) || PageIndex.of(doc).blockHint)) {
       return PageStatus.BLOCKED;
     }
     if (length < MIN_ARTICLE && needsJavaScript(doc, lowerText)) return PageStatus.NEEDS_JAVASCRIPT;
-    if (isPaywalled(doc, ld, lowerText)) return PageStatus.PAYWALLED;
+    if (isPaywalled(doc, ld, lowerText, body, length, box)) return PageStatus.PAYWALLED;
     if (length < MIN_ARTICLE) return PageStatus.NOT_ARTICLE;
     return PageStatus.OK;
+  }
+
+  /** A script, frame or form of a bot-check service (DataDome, Cloudflare, Imperva, PerimeterX, CAPTCHAs). */
+  private static boolean loadsBotCheck(Document doc) {
+    for (Element e : doc.select("script[src], iframe[src], form[action], [id^=px-captcha], #challenge-form")) {
+      if (e.id().startsWith("px-captcha") || e.id().equals("challenge-form")) return true;
+      String url = (e.hasAttr("src") ? e.attr("src") : e.attr("action")).toLowerCase(Locale.ROOT);
+      if (containsAny(url, BOT_CHECK_ADDRESSES)) return true;
+    }
+    return false;
   }
 
   /** Characters of body text, a CJK character counting as three: it carries about a word. */
@@ -94,14 +139,18 @@ final class PageClassifier {
     return false;
   }
 
-  private static boolean isPaywalled(Document doc, JsonLd ld, String lowerText) {
-    for (var article : ld.articles()) {
-      var free = article.get("isAccessibleForFree");
-      if (free != null && (free.asText().equalsIgnoreCase("false") || free.asText().equalsIgnoreCase("no"))) {
-        return true;
-      }
-    }
-    return containsAny(lowerText, PAYWALL_PHRASES) || PageIndex.of(doc).paywallHint;
+  /**
+   * A body of a few sentences read from a known box is held back only where the box says so (a
+   * metered site's hidden sign-in window is on every page); with next to nothing read, the page
+   * around says why.
+   */
+  private static boolean isPaywalled(
+      Document doc, JsonLd ld, String lowerText, List<String> body, int length, @Nullable Element box) {
+    if (length >= MIN_ARTICLE && box != null) return PaywallSigns.heldBack(doc.body(), ld, body, box);
+    Boolean declared = PaywallSigns.declared(doc.body(), ld, body);
+    if (declared != null) return declared;
+    return PaywallSigns.markedNotFree(ld) || containsAny(lowerText, PAYWALL_PHRASES)
+        || PaywallSigns.saysPaywall(lowerText) || PageIndex.of(doc).paywallHint;
   }
 
   private static boolean containsAny(String s, String[] phrases) {

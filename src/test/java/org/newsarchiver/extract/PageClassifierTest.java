@@ -53,4 +53,51 @@ class PageClassifierTest {
             .extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
     assertThat(a.status()).isEqualTo(PageStatus.OK);
   }
+
+  @Test
+  void aTeaserFollowedByAnOfferToReadOnIsPaywalled() {
+    assertThat(Fixtures.extract("paywalls/teaser-offer-after-article-fr.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
+  void aTeaserEndingInASubscriptionBoxInsideTheArticleIsPaywalled() {
+    assertThat(Fixtures.extract("paywalls/teaser-offer-in-article-de.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
+  void aTeaserWhoseMarkedLockedPartIsEmptyIsPaywalled() {
+    assertThat(Fixtures.extract("paywalls/teaser-locked-part-empty-en.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
+  void aTeaserFarShortOfItsStatedWordCountIsPaywalled() {
+    assertThat(Fixtures.extract("paywalls/teaser-short-of-word-count-es.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
+  void anArticleDeliveredWholeInItsMarkedLockedPartIsOk() {
+    Article a = Fixtures.extract("paywalls/full-text-in-marked-part.html");
+    assertThat(a.status()).isEqualTo(PageStatus.OK);
+    assertThat(a.paragraphs()).hasSize(4);
+  }
+
+  @Test
+  void aMeteredSitesArticleWithAHiddenSignInWindowIsOk() {
+    assertThat(Fixtures.extract("paywalls/metered-sign-in-window.html").status()).isEqualTo(PageStatus.OK);
+  }
+
+  @Test
+  void anArticleThatQuotesAPaywallPhraseIsOk() {
+    assertThat(Fixtures.extract("paywalls/article-quoting-a-paywall-phrase.html").status()).isEqualTo(PageStatus.OK);
+  }
+
+  @Test
+  void aBotCheckThatShowsOnlyItsScriptIsBlocked() {
+    assertThat(Fixtures.extract("walls/bot-check-frame-only.html").status()).isEqualTo(PageStatus.BLOCKED);
+  }
+
+  @Test
+  void aGermanConsentDialogReadAsTheBodyIsBlocked() {
+    assertThat(Fixtures.extract("walls/consent-wall-de.html").status()).isEqualTo(PageStatus.BLOCKED);
+  }
 }

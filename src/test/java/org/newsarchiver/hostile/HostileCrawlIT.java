@@ -118,6 +118,42 @@ class HostileCrawlIT {
   }
 
   @Test
+  void aPaywallTeaserAConsentWallAndAScriptShellAreReportedKeptRawAndNotArchived() throws Exception {
+    listing("/news/1-teaser", "/news/2-consent", "/news/3-shell", "/news/4-metered");
+    serveFixture("/news/1-teaser", "paywalls/teaser-offer-after-article-fr.html");
+    serveFixture("/news/2-consent", "consent-wall.html");
+    serveFixture("/news/3-shell", "app-shell.html");
+    serveFixture("/news/4-metered", "paywalls/metered-sign-in-window.html");
+    CliRun r = crawl("walls", "");
+    assertThat(r.code()).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(r.errLines()).containsExactly(
+        "error paywalled " + base() + "/news/1-teaser: page shows a paywall teaser instead of the article",
+        "error blocked " + base() + "/news/2-consent: page is a consent wall, bot check or CAPTCHA",
+        "error needs-javascript " + base() + "/news/3-shell: page builds its text with JavaScript");
+    // the metered site's article is whole, its hidden sign-in window notwithstanding
+    assertThat(rows("walls")).containsOnlyKeys("/news/4-metered");
+    // what was refused is kept as it came, for a later look or re-extraction
+    List<String> captured = new java.util.ArrayList<>();
+    try (var warcs = Files.list(root.resolve("archive/walls/warc"))) {
+      for (Path w : warcs.filter(p -> p.toString().endsWith(".warc.gz")).toList()) {
+        try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(w)) {
+          for (org.netpreserve.jwarc.WarcRecord rec : reader) {
+            if (rec instanceof org.netpreserve.jwarc.WarcResponse resp && resp.target().contains("/news/")) {
+              captured.add(resp.target().substring(base().length()));
+            }
+          }
+        }
+      }
+    }
+    assertThat(captured).contains("/news/1-teaser", "/news/2-consent", "/news/3-shell", "/news/4-metered");
+  }
+
+  private void serveFixture(String path, String fixture) throws Exception {
+    byte[] html = Files.readAllBytes(Path.of("src/test/resources/extract", fixture));
+    server.stubFor(get(path).willReturn(page(html, "text/html; charset=utf-8")));
+  }
+
+  @Test
   void anImpossibleDateLeavesPublishedEmptyAndIsNeverRolledOver() throws Exception {
     listing("/news/1-oct32", "/news/2-feb30", "/news/3-month13");
     server.stubFor(get("/news/1-oct32").willReturn(page(
