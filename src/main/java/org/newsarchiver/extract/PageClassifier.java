@@ -55,7 +55,6 @@ final class PageClassifier {
     "already a subscriber", "to continue reading", "create a free account to continue", "abonnieren sie",
     "réservé aux abonnés", "this content is for subscribers", "premium content", "sign in to read"
   };
-  static final String[] PAYWALL_HINTS = {"paywall", "subscriber-only", "premium-content", "metered-content"};
   static final List<String> APP_ROOTS = List.of("root", "app", "__next", "__nuxt", "svelte", "main-app");
 
   private PageClassifier() {}

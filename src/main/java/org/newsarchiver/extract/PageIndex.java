@@ -124,7 +124,7 @@ final class PageIndex {
     if (hints.contains("source")) flags |= SOURCE;
     if (hints.contains("resource")) flags |= RESOURCE;
     if (ClassHints.containsAny(hints, PageClassifier.BLOCK_HINTS)) flags |= BLOCK;
-    if (ClassHints.containsAny(hints, PageClassifier.PAYWALL_HINTS)) flags |= PAYWALL;
+    if (ClassHints.containsAny(hints, PaywallSigns.BOX_HINTS)) flags |= PAYWALL;
     return flags;
   }
 

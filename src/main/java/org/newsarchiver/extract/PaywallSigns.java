@@ -53,7 +53,7 @@ final class PaywallSigns {
   };
 
   /** Class or id words of the box that replaces the rest of an article. */
-  private static final String[] BOX_HINTS = {
+  static final String[] BOX_HINTS = {
     "paywall", "pay-wall", "regwall", "subscriber-only", "premium-content", "metered-content",
     "subscription-wall", "article-locked", "locked-content", "piano-offer", "tp-container", "plus-teaser"
   };
@@ -180,11 +180,14 @@ final class PaywallSigns {
         break;
       }
     }
-    if (holdsPaywallBox(article, box) || endsWithOffer(article)) return true;
+    // the page index saw every class and id: most pages name no paywall box anywhere
+    org.jsoup.nodes.Document doc = box.ownerDocument();
+    boolean named = doc == null || PageIndex.of(doc).paywallHint;
+    if (named && holdsPaywallBox(article, box) || endsWithOffer(article)) return true;
     Element next = article.nextElementSibling();
     for (int i = 0; next != null && i < FOLLOWING_BOXES; i++, next = next.nextElementSibling()) {
       if (isHidden(next)) continue;
-      if (holdsPaywallBox(next, null)) return true;
+      if (named && holdsPaywallBox(next, null)) return true;
       String text = ClassHints.shortText(next, MAX_BOX_TEXT);
       if (text != null && saysPaywall(text.toLowerCase(Locale.ROOT))) return true;
     }

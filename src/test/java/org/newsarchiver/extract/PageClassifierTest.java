@@ -75,6 +75,11 @@ class PageClassifierTest {
   }
 
   @Test
+  void aTeaserEndingInAnEmptyBoxNamedAsAPaywallIsPaywalled() {
+    assertThat(Fixtures.extract("paywalls/teaser-empty-regwall-box-it.html").status()).isEqualTo(PageStatus.PAYWALLED);
+  }
+
+  @Test
   void anArticleDeliveredWholeInItsMarkedLockedPartIsOk() {
     Article a = Fixtures.extract("paywalls/full-text-in-marked-part.html");
     assertThat(a.status()).isEqualTo(PageStatus.OK);
