@@ -107,12 +107,27 @@ public final class ArticleExtractor {
     return null;
   }
 
-  /** The title is the first line of the archived text already; a body that repeats it drops it. */
+  /**
+   * The title is the first line of the archived text already; a body that repeats it drops it, with
+   * the section label or kicker above it ("Energiewende", "New Results", a date).
+   */
   private static List<String> withoutLeadingTitle(List<String> body, @Nullable String title) {
-    if (title != null && !body.isEmpty() && body.get(0).equals(title)) {
-      return body.subList(1, body.size());
+    if (title == null) return body;
+    for (int i = 0; i < Math.min(body.size(), MAX_LABELS + 1); i++) {
+      String p = body.get(i);
+      if (p.equals(title)) return body.subList(i + 1, body.size());
+      if (!isLabel(p)) break;
     }
     return body;
+  }
+
+  /** Labels that may stand above a headline in the article's box. */
+  private static final int MAX_LABELS = 2;
+  private static final int MAX_LABEL_LENGTH = 40;
+
+  /** A line too short to be prose: a section name, kicker or date. */
+  private static boolean isLabel(String line) {
+    return line.length() <= MAX_LABEL_LENGTH && line.split(" ").length <= 5;
   }
 
   private static @Nullable URI canonical(Document doc, URI pageUrl) {

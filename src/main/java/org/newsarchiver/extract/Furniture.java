@@ -29,7 +29,7 @@ final class Furniture {
     "legends", "menu", "newsletter", "pagination", "pager", "popup", "related", "remark",
     "replies", "rss", "sharebar", "sharetools", "sharing-tools", "sharing-buttons", "shoutbox", "sidebar", "skyscraper", "social",
     "sponsor", "subscribe", "supplemental", "taboola", "outbrain", "recommend", "trending",
-    "most-popular", "mostpopular", "signup", "sign-up", "yom-remote", "modal", "toolbar"
+    "most-popular", "mostpopular", "signup", "sign-up", "yom-remote", "modal", "toolbar", "navigation", "navbar"
   };
   private static final String[] MAYBE = {
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow"

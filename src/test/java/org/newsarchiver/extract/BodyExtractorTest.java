@@ -119,4 +119,20 @@ class BodyExtractorTest {
     Document doc = Jsoup.parse(html);
     assertThat(BodyExtractor.extract(doc, JsonLd.read(doc), null)).hasSize(3);
   }
+
+  @Test
+  void theKickerAndHeadlineAboveTheBodyAndAClassNamedNavigationListAreNotInTheText() {
+    Article a = Fixtures.extract("kicker-above-headline.html");
+    assertThat(a.title()).isEqualTo("Wie ein Dorf in Brandenburg sein eigenes Stromnetz baute");
+    assertThat(a.paragraphs()).containsExactly(
+        "Als der Netzbetreiber im Frühjahr 2021 ankündigte, die Leitung nach Feldheim erst in zehn Jahren zu"
+            + " erneuern, beschlossen die Bewohner, nicht länger zu warten. Sie gründeten eine Genossenschaft,"
+            + " sammelten Geld im Dorf und kauften dem Versorger das alte Netz ab.",
+        "Heute versorgen drei Windräder und eine Biogasanlage die 130 Einwohner, die Schule und zwei Betriebe."
+            + " Der Strom kostet hier gut ein Drittel weniger als im Landesdurchschnitt, sagt"
+            + " Genossenschaftsvorstand Petra Lindner.",
+        "Inzwischen kommen Besucher aus ganz Europa, um sich das Modell erklären zu lassen. Doch was in einem"
+            + " kleinen Ort funktioniert, lässt sich nicht ohne Weiteres auf eine Kleinstadt übertragen, warnen"
+            + " Fachleute der Landesenergieagentur.");
+  }
 }
