@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.net.URI;
 import org.newsarchiver.archive.SiteArchive;
 import org.newsarchiver.crawl.CrawlListener;
+import org.newsarchiver.crawl.CrawlWarning;
 import org.newsarchiver.crawl.PageFailure;
 
 /**
  * The progress of an interactive crawl on one stderr line, redrawn at most five times a second:
- * pages fetched of queued, new articles, errors, rate. Error lines still print in full above it.
+ * pages fetched of queued, new articles, errors, rate. Error and warning lines still print in full
+ * above it.
  */
 final class ProgressLine implements CrawlListener {
   private final PrintWriter err;
@@ -49,6 +51,14 @@ final class ProgressLine implements CrawlListener {
     errors++;
     if (interactive) err.print("\r\033[K");
     err.println(f.line());
+    draw(true);
+  }
+
+  /** Prints the warning in full above the line; a warning is no error, so the count stays. */
+  @Override
+  public void warned(CrawlWarning w) {
+    if (interactive) err.print("\r\033[K");
+    err.println(w.line());
     draw(true);
   }
 

@@ -28,6 +28,7 @@ import org.newsarchiver.crawl.ArticlePipeline;
 import org.newsarchiver.crawl.Fetchers;
 import org.newsarchiver.crawl.CrawlListener;
 import org.newsarchiver.crawl.CrawlSummary;
+import org.newsarchiver.crawl.CrawlWarning;
 import org.newsarchiver.crawl.PageFailure;
 import org.newsarchiver.crawl.SiteCrawler;
 import org.newsarchiver.extract.ArticleExtractor;
@@ -153,6 +154,11 @@ final class RunCommand implements Callable<Integer> {
             @Override
             public void failed(PageFailure f) {
               log.warn(f.line());
+            }
+
+            @Override
+            public void warned(CrawlWarning w) {
+              log.warn(w.line());
             }
           };
       long lockDeadline = System.nanoTime() + (reconciler == null ? 0 : CLUSTER_LOCK_WAIT.toNanos());

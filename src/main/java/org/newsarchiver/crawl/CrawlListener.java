@@ -8,6 +8,9 @@ public interface CrawlListener {
 
   default void failed(PageFailure failure) {}
 
+  /** A feed, sitemap or robots.txt read only in part, or the run's discovery budget spent. */
+  default void warned(CrawlWarning warning) {}
+
   default void archived(SiteArchive.Stored stored) {}
 
   default void fetched(java.net.URI url) {}

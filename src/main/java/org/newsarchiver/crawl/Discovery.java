@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.newsarchiver.config.Limits;
@@ -22,6 +23,8 @@ import org.newsarchiver.fetch.SitemapReader;
  * {@link Limits#MAX_SITEMAP_URLS_PER_RUN} URLs per run, {@link Limits#MAX_URLS_PER_SITEMAP} from one
  * document. Each document is read once per run, so an index that lists itself or a cycle of
  * indexes ends. A document over the site's body size limit is cut there and its first part used.
+ * Whatever a limit leaves out is said: one warning per document cut short, one per run when the
+ * budget ran out with documents or URLs unread.
  * Feed item dates and Google News publication dates and titles are kept as {@link LinkHint}s. A
  * document that fails or does not parse is recorded and skipped; one unchanged since the last run
  * (304) is skipped.
@@ -55,6 +58,8 @@ final class Discovery {
     Set<URI> seen = new HashSet<>();
     int read = 0;
     int urls = 0;
+    int urlsLeft = 0; // of the last document read, left out by the run's URL budget
+    int dropped = 0; // child sitemaps not queued, as the run could not read them
     while (!queue.isEmpty() && read < Limits.MAX_SITEMAPS_PER_RUN && urls < Limits.MAX_SITEMAP_URLS_PER_RUN) {
       Doc doc = queue.poll();
       if (!seen.add(key(doc.url()))) continue;
@@ -70,19 +75,28 @@ final class Discovery {
         requests.fail(new PageFailure(doc.url(), BAD_SITEMAP, e.detail()));
         continue;
       }
+      CrawlWarning cut = CutShort.document(site, doc.url(), r, listing);
+      if (cut != null) requests.warn(cut);
       if (doc.depth() < Limits.MAX_SITEMAP_DEPTH) {
         for (URI child : listing.sitemaps()) {
-          // an index may list thousands: queue no more than can still be read this run
-          if (queue.size() >= Limits.MAX_SITEMAPS_PER_RUN - read) break;
           URI c = UrlCanonicalizer.canonical(child);
-          if (c != null && site.ownsHost(c.getHost()) && !seen.contains(key(c))) {
-            queue.add(new Doc(c, doc.depth() + 1, false));
+          if (c == null || !site.ownsHost(c.getHost()) || seen.contains(key(c))) continue;
+          // an index may list thousands: queue no more than can still be read this run
+          if (queue.size() >= Limits.MAX_SITEMAPS_PER_RUN - read) {
+            dropped++;
+            continue;
           }
+          queue.add(new Doc(c, doc.depth() + 1, false));
         }
       }
       DateSource source = listing.feed() ? DateSource.FEED : DateSource.SITEMAP;
-      for (SitemapReader.Entry e : listing.entries()) {
-        if (urls >= Limits.MAX_SITEMAP_URLS_PER_RUN) break;
+      List<SitemapReader.Entry> entries = listing.entries();
+      for (int i = 0; i < entries.size(); i++) {
+        if (urls >= Limits.MAX_SITEMAP_URLS_PER_RUN) {
+          urlsLeft = entries.size() - i;
+          break;
+        }
+        SitemapReader.Entry e = entries.get(i);
         urls++;
         URI c = UrlCanonicalizer.canonical(e.url());
         if (c == null || seen.contains(c) || !SiteCrawler.accepts(site, c)) continue; // a sitemap is no article
@@ -92,6 +106,8 @@ final class Discovery {
         if (old == null || old.isEmpty()) articles.put(c, hint);
       }
     }
+    int docsLeft = dropped + (int) queue.stream().map(d -> key(d.url())).filter(k -> !seen.contains(k)).distinct().count();
+    if (urlsLeft > 0 || docsLeft > 0) requests.warn(CutShort.budget(site, read, urls, urlsLeft, docsLeft));
     return read;
   }
 

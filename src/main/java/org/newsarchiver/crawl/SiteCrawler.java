@@ -99,6 +99,7 @@ public final class SiteCrawler {
     long started = System.nanoTime();
     java.time.Instant startedAt = clock.instant();
     List<PageFailure> failures = new ArrayList<>();
+    List<CrawlWarning> warnings = new ArrayList<>();
     int listings = 0;
     int added = 0;
     int already = 0;
@@ -107,7 +108,7 @@ public final class SiteCrawler {
         RawCapture capture = captures.open(archive)) {
       ValidatorStore validators = ValidatorStore.load(archive.dir());
       FailureLog failureLog = FailureLog.load(archive.dir(), Limits.MAX_FAILURE_ATTEMPTS, Limits.FAILURE_RETRY_BASE);
-      SiteRequests requests = new SiteRequests(fetcher, robots, site, capture, validators, listener, failures);
+      SiteRequests requests = new SiteRequests(fetcher, robots, site, capture, validators, listener, failures, warnings);
       Map<URI, LinkHint> articles = new LinkedHashMap<>();
       for (URI start : site.startPages()) {
         Deque<URI> pages = new ArrayDeque<>(List.of(start));
@@ -173,12 +174,12 @@ public final class SiteCrawler {
       }
       validators.save();
       failureLog.save();
-      String warnings = drift.warnings(listings, articles.size());
+      String driftWarnings = drift.warnings(listings, articles.size());
       new RunLog(archive.dir()).append(new RunLog.Run(startedAt, clock.instant(), listings, articles.size(),
-          added, already, duplicates, failures.size(), warnings));
+          added, already, duplicates, failures.size(), driftWarnings));
       return new CrawlSummary(
           site.name(), listings, articles.size(), added, already, duplicates, failures,
-          Duration.ofNanos(System.nanoTime() - started), warnings);
+          Duration.ofNanos(System.nanoTime() - started), driftWarnings, warnings);
     }
   }
 

@@ -2,7 +2,9 @@ package org.newsarchiver.crawl;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.archive.RawCapture;
 import org.newsarchiver.archive.ValidatorStore;
@@ -30,9 +32,11 @@ final class SiteRequests {
   private final ValidatorStore validators;
   private final CrawlListener listener;
   private final List<PageFailure> failures;
+  private final List<CrawlWarning> warnings;
+  private final Set<URI> cutRobots = new HashSet<>();
 
   SiteRequests(Fetcher fetcher, RobotsCache robots, SiteConfig site, RawCapture capture,
-      ValidatorStore validators, CrawlListener listener, List<PageFailure> failures) {
+      ValidatorStore validators, CrawlListener listener, List<PageFailure> failures, List<CrawlWarning> warnings) {
     this.fetcher = fetcher;
     this.robots = robots;
     this.site = site;
@@ -40,11 +44,18 @@ final class SiteRequests {
     this.validators = validators;
     this.listener = listener;
     this.failures = failures;
+    this.warnings = warnings;
   }
 
-  /** The rules of the URL's host (fetched once a day per host). */
+  /**
+   * The rules of the URL's host (fetched once a day per host). A robots.txt read only in part is
+   * warned of once per run, as every run obeys only that part.
+   */
   RobotsCache.Rules rules(URI url, FetchOptions options) {
-    return robots.rules(url, site.request(), options);
+    RobotsCache.Rules rules = robots.rules(url, site.request(), options);
+    RobotsCache.Cut cut = rules.cut();
+    if (cut != null && cutRobots.add(cut.url())) warn(CutShort.robots(site, cut));
+    return rules;
   }
 
   /** The site's settings with the host's Crawl-delay, when larger than the site's delay. */
@@ -88,5 +99,10 @@ final class SiteRequests {
   void fail(PageFailure f) {
     failures.add(f);
     listener.failed(f);
+  }
+
+  void warn(CrawlWarning w) {
+    warnings.add(w);
+    listener.warned(w);
   }
 }

@@ -49,6 +49,20 @@ public record FetchResponse(
     return header("Content-Type");
   }
 
+  /**
+   * The body size the server declared in Content-Length, or -1 when it declared none (chunked, or
+   * compressed and inflated on the way) or not a number: the whole size of a truncated body, if known.
+   */
+  public long declaredSize() {
+    String length = header("Content-Length");
+    if (length == null) return -1;
+    try {
+      return Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   /** Whether the server answered 304 to a conditional request. */
   public boolean notModified() {
     return status == 304;

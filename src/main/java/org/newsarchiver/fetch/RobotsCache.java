@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.newsarchiver.config.Limits;
 import org.newsarchiver.config.RequestSettings;
 
@@ -51,8 +52,9 @@ public final class RobotsCache {
    *
    * @param denial why a URL of the host is refused: {@code disallowed by robots.txt}, or what made
    *     robots.txt unreachable and until when that holds
+   * @param cut how the file was cut when it was longer than was read, else null
    */
-  public record Rules(BaseRobotRules rules, String denial) {
+  public record Rules(BaseRobotRules rules, String denial, @Nullable Cut cut) {
     public boolean allows(URI url) {
       return rules.isAllowed(url.toString());
     }
@@ -76,6 +78,15 @@ public final class RobotsCache {
       }).filter(u -> u != null).toList();
     }
   }
+
+  /**
+   * A robots.txt longer than the part read: only that part, to its last whole line, is obeyed.
+   *
+   * @param url the robots.txt asked for
+   * @param read the bytes read: {@link #MAX_BYTES}, or the site's smaller body size limit
+   * @param size the whole file's size as the server declared it (Content-Length), or -1 when it did not
+   */
+  public record Cut(URI url, long read, long size) {}
 
   public RobotsCache(Fetcher fetcher, Clock clock) {
     this.fetcher = fetcher;
@@ -104,19 +115,20 @@ public final class RobotsCache {
       FetchResponse r = fetcher.fetch(robots, capped, options.withAcceptedTypes(List.of("*/*")).truncating());
       byte[] body = r.truncated() ? wholeLines(r.body()) : r.body();
       BaseRobotRules rules = parser.parseContent(robots.toString(), body, "text/plain", List.of(AGENT));
-      return new Cached(new Rules(rules, DISALLOWED), now.plus(TTL));
+      Cut cut = r.truncated() ? new Cut(robots, r.body().length, r.declaredSize()) : null;
+      return new Cached(new Rules(rules, DISALLOWED, cut), now.plus(TTL));
     } catch (FetchException e) {
       boolean missing = (e.failure() == FetchFailure.HTTP_4XX && e.status() != 429)
           || e.failure() == FetchFailure.TOO_MANY_REDIRECTS;
       if (missing) {
-        return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), DISALLOWED),
+        return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), DISALLOWED, null),
             now.plus(TTL));
       }
       Instant until = now.plus(Limits.ROBOTS_UNREACHABLE_TTL);
       String denial = "robots.txt unreachable (" + e.failure().label() + ": " + e.getMessage()
           + "), so the whole host counts as disallowed until " + until.truncatedTo(ChronoUnit.SECONDS)
           + "; it is asked for again then";
-      return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), denial), until);
+      return new Cached(new Rules(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), denial, null), until);
     }
   }
 

@@ -41,7 +41,8 @@ public final class SitemapReader {
   private final SiteMapParser partial;
   private final int maxUrls;
   private final long maxBytes;
-  private int taken;
+  private int listed;
+  private @Nullable String lastListed;
 
   /** A reader with the default limits, {@link Limits#MAX_URLS_PER_SITEMAP} and {@link Limits#MAX_BODY_BYTES}. */
   public SitemapReader() {
@@ -66,8 +67,15 @@ public final class SitemapReader {
     p.setAllowDocTypeDefinitions(false);
     p.setStrictNamespace(false);
     p.enableExtension(Extension.NEWS);
-    // Called once per URL as it is read: past the cap, URLs are dropped there and never listed.
-    p.setURLFilter((String u) -> taken++ < maxUrls ? u : null);
+    // Called as each URL is read: past the cap, URLs are dropped there and never listed. A URL it
+    // refused comes back once per later end tag of its entry, so a repeat in a row counts once.
+    p.setURLFilter((String u) -> {
+      if (!u.equals(lastListed)) {
+        listed++;
+        lastListed = u;
+      }
+      return listed <= maxUrls ? u : null;
+    });
     return p;
   }
 
@@ -78,13 +86,21 @@ public final class SitemapReader {
    * What one document lists: article URLs, or (for an index) further sitemaps.
    *
    * @param feed whether the document was an RSS or Atom feed (its item dates are publication dates)
-   * @param cut whether the document listed more than was taken: it was cut short, or listed more
-   *     than the URL cap
+   * @param listed the URLs (entries or child sitemaps) the document gave in the part read, taken or not
+   * @param overCap whether it listed more than the URL cap: those past the cap were dropped
+   * @param bytesCut whether its bytes ended before the document did: cut by the fetch size limit, or
+   *     a gzipped one inflated to the size limit and no further
    */
-  public record Listing(List<Entry> entries, List<URI> sitemaps, boolean feed, boolean cut) {
+  public record Listing(
+      List<Entry> entries, List<URI> sitemaps, boolean feed, int listed, boolean overCap, boolean bytesCut) {
     public Listing {
       entries = List.copyOf(entries);
       sitemaps = List.copyOf(sitemaps);
+    }
+
+    /** Whether the document listed more than was taken: it was cut short, or listed more than the URL cap. */
+    public boolean cut() {
+      return overCap || bytesCut;
     }
   }
 
@@ -122,7 +138,8 @@ public final class SitemapReader {
       cut |= in.cut();
       type = "application/xml";
     }
-    taken = 0;
+    listed = 0;
+    lastListed = null;
     AbstractSiteMap map;
     try {
       map = (cut ? partial : whole).parseSiteMap(type, body, url.toURL());
@@ -131,20 +148,24 @@ public final class SitemapReader {
     } catch (IOException e) {
       throw new BadDocumentException(url, "unreadable: " + e.getMessage(), e);
     }
-    cut |= taken > maxUrls;
+    boolean overCap = listed > maxUrls;
     if (map instanceof SiteMapIndex index) {
       List<URI> children = new ArrayList<>();
       for (AbstractSiteMap child : index.getSitemaps()) {
         URI u = toUri(child.getUrl());
         if (u != null) children.add(u);
       }
-      return new Listing(List.of(), children, false, cut);
+      return new Listing(List.of(), children, false, listed, overCap, cut);
     }
     SiteMap sitemap = (SiteMap) map;
     boolean feed =
         sitemap.getType() == AbstractSiteMap.SitemapType.RSS || sitemap.getType() == AbstractSiteMap.SitemapType.ATOM;
     List<Entry> entries = new ArrayList<>();
     for (SiteMapURL s : sitemap.getSiteMapUrls()) {
+      if (entries.size() >= maxUrls) { // the RSS reader keeps the items the filter refused
+        overCap = true;
+        break;
+      }
       URI u = toUri(s.getUrl());
       if (u == null) continue;
       OffsetDateTime published = null;
@@ -163,7 +184,7 @@ public final class SitemapReader {
       }
       entries.add(new Entry(u, published, title));
     }
-    return new Listing(entries, List.of(), feed, cut);
+    return new Listing(entries, List.of(), feed, listed, overCap, cut);
   }
 
   /** The one-line reason, from the XML parser's own message when there is one. */

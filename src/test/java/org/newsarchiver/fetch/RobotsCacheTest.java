@@ -130,7 +130,7 @@ class RobotsCacheTest {
   }
 
   @Test
-  void aTenMegabyteRobotsTxtIsReadOnlyToItsFirst500KiBWhoseRulesStillApply() throws Exception {
+  void aTenMegabyteRobotsTxtIsReadOnlyToItsFirst500KiBWhoseRulesStillApplyAndSaysItWasCut() throws Exception {
     byte[] padding = ("# " + "padding ".repeat(12) + "\n").getBytes(StandardCharsets.US_ASCII);
     long parts = 10 * MiB / padding.length;
     AtomicLong sent = new AtomicLong();
@@ -148,6 +148,8 @@ class RobotsCacheTest {
       });
       assertThat(r.allows(raw.url("/news/1"))).isTrue();
       assertThat(r.allows(raw.url("/private/1"))).isFalse();
+      // sent chunked: its whole size is not known
+      assertThat(r.cut()).isEqualTo(new RobotsCache.Cut(raw.url("/robots.txt"), RobotsCache.MAX_BYTES, -1));
       assertThat(raw.requests).singleElement().asString().startsWith("GET /robots.txt HTTP/1.1");
       assertThat(finished).isFalse();
       assertThat(sent.get()).isLessThan(parts * padding.length);
@@ -155,7 +157,7 @@ class RobotsCacheTest {
   }
 
   @Test
-  void aRobotsTxtDeclaringTenMegabytesIsReadToo() throws Exception {
+  void aRobotsTxtDeclaringTenMegabytesIsReadTooAndItsSizeKept() throws Exception {
     int size = 10 * 1024 * 1024;
     try (RawServer raw = new RawServer(s -> {
           RawServer.write(s, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + size + "\r\n\r\n" + PRIVATE_RULES);
@@ -166,6 +168,7 @@ class RobotsCacheTest {
       RobotsCache.Rules r = new RobotsCache(f, clock).rules(raw.url("/a"), TestSettings.LOCAL, FetchOptions.html());
       assertThat(r.allows(raw.url("/news/1"))).isTrue();
       assertThat(r.allows(raw.url("/private/1"))).isFalse();
+      assertThat(r.cut()).isEqualTo(new RobotsCache.Cut(raw.url("/robots.txt"), RobotsCache.MAX_BYTES, size));
     }
   }
 
@@ -194,6 +197,7 @@ class RobotsCacheTest {
     assertThat(r.allows(url("/private/x"))).isFalse();
     assertThat(r.delay(Duration.ofSeconds(1))).isEqualTo(Duration.ofSeconds(60));
     assertThat(r.sitemaps()).containsExactly(URI.create("http://127.0.0.1/sitemap.xml"));
+    assertThat(r.cut()).isNull();
   }
 
   @Test

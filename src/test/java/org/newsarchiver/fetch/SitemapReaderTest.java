@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -111,14 +112,28 @@ class SitemapReaderTest {
     assertThat(l.entries()).extracting(e -> e.url().toString()).containsExactly(
         "https://news.example/news/0", "https://news.example/news/1", "https://news.example/news/2");
     assertThat(l.cut()).isTrue();
+    assertThat(List.of(l.listed(), l.overCap(), l.bytesCut())).containsExactly(5, true, false);
     StringBuilder index = new StringBuilder("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
     IntStream.range(0, 5).forEach(i -> index.append("<sitemap><loc>https://news.example/s").append(i).append(".xml</loc></sitemap>"));
     SitemapReader.Listing i = reader.read(URL, "application/xml", index.append("</sitemapindex>").toString().getBytes(StandardCharsets.UTF_8));
     assertThat(i.sitemaps()).extracting(URI::toString).containsExactly(
         "https://news.example/s0.xml", "https://news.example/s1.xml", "https://news.example/s2.xml");
     assertThat(i.cut()).isTrue();
+    assertThat(List.of(i.listed(), i.overCap(), i.bytesCut())).containsExactly(5, true, false);
     // The count starts again with each document.
     assertThat(reader.read(URL, "application/xml", urlset(0, 3).getBytes(StandardCharsets.UTF_8)).cut()).isFalse();
+  }
+
+  @Test
+  void takesNoMoreThanTheUrlCapFromAnRssFeedEither() throws IOException {
+    StringBuilder rss = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>N</title>");
+    IntStream.range(0, 4).forEach(i -> rss.append("<item><title>T").append(i).append("</title><link>https://news.example/news/")
+        .append(i).append("</link></item>"));
+    SitemapReader.Listing l = new SitemapReader(2, MiB).read(FEED, "application/rss+xml",
+        rss.append("</channel></rss>").toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(l.entries()).extracting(e -> e.url().toString()).containsExactly(
+        "https://news.example/news/0", "https://news.example/news/1");
+    assertThat(List.of(l.listed(), l.overCap(), l.bytesCut())).containsExactly(4, true, false);
   }
 
   @Test
@@ -129,6 +144,7 @@ class SitemapReaderTest {
     assertThat(l.entries()).extracting(e -> e.url().toString()).containsExactly(
         "https://news.example/news/0", "https://news.example/news/1", "https://news.example/news/2");
     assertThat(l.cut()).isTrue();
+    assertThat(List.of(l.listed(), l.overCap(), l.bytesCut())).containsExactly(3, false, true);
     assertThatThrownBy(() -> new SitemapReader().read(URL, "application/xml", cut))
         .hasMessageStartingWith("https://news.example/sitemap.xml: malformed XML at line 5, column ");
   }
@@ -154,6 +170,7 @@ class SitemapReaderTest {
     assertThat(l.entries()).extracting(e -> e.url().toString()).containsExactly(
         "https://news.example/news/0", "https://news.example/news/1", "https://news.example/news/2");
     assertThat(l.cut()).isTrue();
+    assertThat(List.of(l.listed(), l.overCap(), l.bytesCut())).containsExactly(3, false, true);
   }
 
   @Test

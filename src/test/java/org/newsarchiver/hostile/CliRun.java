@@ -10,10 +10,11 @@ import org.newsarchiver.cli.Main;
 
 /**
  * Runs the CLI in-process as a user would and checks what a script reads from stderr: every line is
- * {@code error CAUSE WHERE: detail} and no stack trace shows without {@code --debug}.
+ * {@code error CAUSE WHERE: detail} or {@code warning CAUSE WHERE: detail} and no stack trace shows
+ * without {@code --debug}.
  */
 record CliRun(int code, String out, String err) {
-  static final Pattern ERROR_LINE = Pattern.compile("^error [a-z0-9-]+ \\S+: .+$");
+  static final Pattern ERROR_LINE = Pattern.compile("^(error|warning) [a-z0-9-]+ \\S+: .+$");
 
   static CliRun run(String... args) {
     StringWriter out = new StringWriter();
