@@ -97,76 +97,32 @@ final class Furniture {
    */
   static int partFlags(String lower) {
     if (lower.isEmpty()) return 0;
-    int f = 0;
-    // one pass over the value, trying only the words that start with the two characters at hand: many
-    // values are seen once (unique ids), so a scan per word would cost more than the look-up saves
-    for (int i = 0, n = lower.length() - 1; i < n; i++) {
-      char c = lower.charAt(i);
-      char d = lower.charAt(i + 1);
-      if (c >= 128 || d >= 128) continue;
-      int key = c << 7 | d;
-      if ((f & AD_TOKEN) == 0 && (key == AD_KEY || key == SH_KEY) && isAdToken(lower, i)) f |= AD_TOKEN;
-      String[] words = WORDS_BY_FIRST[key];
-      if (words == null) continue;
-      int[] bits = BITS_BY_FIRST[key];
-      char[] thirds = THIRD_BY_FIRST[key];
-      // the third character rules out most words of a crowded pair ("co": comment, content, cookie...)
-      char e = i + 2 <= n ? lower.charAt(i + 2) : NO_THIRD;
-      for (int k = 0; k < words.length; k++) {
-        char t = thirds[k];
-        if ((f & bits[k]) == 0 && (t == NO_THIRD || t == e) && lower.startsWith(words[k], i)) f |= bits[k];
-      }
-    }
+    int f = WORDS.flags(lower);
+    if (isAdToken(lower, "ad") || isAdToken(lower, "sh")) f |= AD_TOKEN;
     return f;
   }
 
-  private static final int AD_KEY = 'a' << 7 | 'd';
-  private static final int SH_KEY = 's' << 7 | 'h';
   private static final String[] AD_TOKENS = {"ad", "ads", "advert", "share", "shares"};
 
-  /** One of {@link #AD_TOKENS} as a whole token at {@code i}, tokens split on anything but letters and digits. */
-  private static boolean isAdToken(String s, int i) {
-    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) return false;
-    for (String w : AD_TOKENS) {
-      int end = i + w.length();
-      if (s.startsWith(w, i) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) return true;
+  /** One of {@link #AD_TOKENS} starting with {@code start}, as a whole token (split on all but letters and digits). */
+  private static boolean isAdToken(String s, String start) {
+    for (int i = s.indexOf(start); i >= 0; i = s.indexOf(start, i + 1)) {
+      if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) continue;
+      for (String w : AD_TOKENS) {
+        int end = i + w.length();
+        if (s.startsWith(w, i) && (end == s.length() || !Character.isLetterOrDigit(s.charAt(end)))) return true;
+      }
     }
     return false;
   }
 
-  /** The hint words of {@link #partFlags} by their first two (ASCII) characters, with their flag. */
-  private static final String[][] WORDS_BY_FIRST = new String[128 * 128][];
-
-  private static final int[][] BITS_BY_FIRST = new int[128 * 128][];
-
-  /** The third character of each word of {@link #WORDS_BY_FIRST}, {@link #NO_THIRD} for a two-character word. */
-  private static final char[][] THIRD_BY_FIRST = new char[128 * 128][];
-
-  /** No third character (a two-character word, or the value's end); no hint word holds it. */
-  private static final char NO_THIRD = '\uFFFF';
-
-  static {
-    String[][] lists = {UNLIKELY, MAYBE, BYLINE, LAYOUT, NEGATIVE, POSITIVE};
-    int[] flags = {UNLIKELY_WORD, MAYBE_WORD, BYLINE_WORD, LAYOUT_WORD, NEGATIVE_WORD, POSITIVE_WORD};
-    for (int l = 0; l < lists.length; l++) {
-      for (String w : lists[l]) {
-        int c = w.charAt(0) << 7 | w.charAt(1); // every word has two characters or more
-        String[] ws = WORDS_BY_FIRST[c];
-        int[] bs = BITS_BY_FIRST[c];
-        char[] ts = THIRD_BY_FIRST[c];
-        int n = ws == null ? 0 : ws.length;
-        ws = ws == null ? new String[1] : java.util.Arrays.copyOf(ws, n + 1);
-        bs = bs == null ? new int[1] : java.util.Arrays.copyOf(bs, n + 1);
-        ts = ts == null ? new char[1] : java.util.Arrays.copyOf(ts, n + 1);
-        ws[n] = w;
-        bs[n] = flags[l];
-        ts[n] = w.length() > 2 ? w.charAt(2) : NO_THIRD;
-        WORDS_BY_FIRST[c] = ws;
-        BITS_BY_FIRST[c] = bs;
-        THIRD_BY_FIRST[c] = ts;
-      }
-    }
-  }
+  private static final HintWords WORDS = new HintWords()
+      .anywhere(UNLIKELY, UNLIKELY_WORD)
+      .anywhere(MAYBE, MAYBE_WORD)
+      .anywhere(BYLINE, BYLINE_WORD)
+      .anywhere(LAYOUT, LAYOUT_WORD)
+      .anywhere(NEGATIVE, NEGATIVE_WORD)
+      .anywhere(POSITIVE, POSITIVE_WORD);
 
   /** Class or id say "not the article" and nothing says "maybe the article", from their or'ed {@link #partFlags}. */
   static boolean isUnlikelyByFlags(Element e, int flags) {

@@ -116,6 +116,17 @@ final class PageIndex {
 
   /** The flags of one lower-cased value; {@link #SOURCE} here means only that "source" occurs. */
   private static int ownFlags(String hints) {
+    if (!HintWords.isAscii(hints)) return ownFlagsOfAnyText(hints);
+    int flags = OWN_WORDS.flags(hints);
+    // "icon eye": the id after the class may make "eye " of it
+    if (hints.endsWith("eye") && ((flags & COUNTER) != 0 || hints.length() == 3 || !Character.isLetter(hints.charAt(hints.length() - 4)))) {
+      flags |= COUNTER_IF_FOLLOWED;
+    }
+    return flags;
+  }
+
+  /** {@link #ownFlags} word by word, for values with letters beyond ASCII ("просмотры", "дата"). */
+  private static int ownFlagsOfAnyText(String hints) {
     int flags = 0;
     if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
     if (hints.endsWith("eye") && ReadCountFinder.isPositive(hints + ' ')) flags |= COUNTER_IF_FOLLOWED;
@@ -127,6 +138,17 @@ final class PageIndex {
     if (ClassHints.containsAny(hints, PaywallSigns.BOX_HINTS)) flags |= PAYWALL;
     return flags;
   }
+
+  /** The ASCII words of {@link #ownFlagsOfAnyText}'s lists, for the one-pass look-up. */
+  private static final HintWords OWN_WORDS = new HintWords()
+      .anywhere(ReadCountFinder.HINTS, COUNTER)
+      .atWordStart(ReadCountFinder.WORD_HINTS, COUNTER)
+      .anywhere(VisibleDates.DATE_CLASS, DATE)
+      .anywhere(BYLINE_HINTS, BYLINE)
+      .anywhere(new String[] {"source"}, SOURCE)
+      .anywhere(new String[] {"resource"}, RESOURCE)
+      .anywhere(PageClassifier.BLOCK_HINTS, BLOCK)
+      .anywhere(PaywallSigns.BOX_HINTS, PAYWALL);
 
   /** An element and whether the page's first {@code h1} opened before it. */
   record Candidate(Element element, boolean afterH1) {}

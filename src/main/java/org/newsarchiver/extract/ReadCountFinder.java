@@ -26,7 +26,7 @@ final class ReadCountFinder {
   private static final Set<String> ACTIONS = Set.of("readaction", "viewaction", "watchaction");
 
   /** Hint words that must start a word: "views" but not "preview", "reads" but not "threads". */
-  private static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
+  static final String[] WORD_HINTS = {"view", "read", "hits", "visits", "eye-", "eye "};
   /** Hint words that count anywhere: "pageviews", "m-views", "viewcount", "Просмотры". */
   static final String[] HINTS = {
     "pageview", "viewcount", "readcount", "views", "просмотр", "перегляд", "vistas",
