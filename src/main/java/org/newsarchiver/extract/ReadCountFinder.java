@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,13 +33,12 @@ final class ReadCountFinder {
     "odsłon", "مشاهد", "fa-eye", "icon-eye"
   };
   /** Hints of counters that are not reads: comments, shares, likes, reading time, "read more". */
-  private static final Pattern NEGATIVE =
-      Pattern.compile(
-          "comment|share|like|repl|vote|reaction|rating|follow|subscri|time|duration|more|"
-              + "retweet|clap|fav|preview|review|overview|viewport|viewer|interview|коммент|"
-              + "коментар|поделит|нрав|monthly|daily|weekly|today|yesterday|total|"
-              + "gallery|slide",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final String[] NEGATIVE = {
+    "comment", "share", "like", "repl", "vote", "reaction", "rating", "follow", "subscri", "time", "duration",
+    "more", "retweet", "clap", "fav", "preview", "review", "overview", "viewport", "viewer", "interview",
+    "коммент", "коментар", "поделит", "нрав", "monthly", "daily", "weekly", "today", "yesterday", "total",
+    "gallery", "slide"
+  };
 
   private static final String[] ICONS = {"eye", "icon", "fa-", "glyph", "ico-", "svg"};
 
@@ -110,7 +108,7 @@ final class ReadCountFinder {
   }
 
   private static @Nullable Long counter(Element e, String hints, Set<Element> main) {
-    boolean negative = NEGATIVE.matcher(hints).find();
+    boolean negative = ClassHints.containsAny(hints, NEGATIVE); // hints are lower-cased
     if (VisibleDates.placeScore(e, main) < -4) return null;
     String text = ClassHints.shortText(e, MAX_TEXT);
     if (text == null) return null;
@@ -207,7 +205,7 @@ final class ReadCountFinder {
       if (!ReadCounts.VIEW_WORD.matcher(own).find()) continue;
       String text = ClassHints.shortText(e, MAX_TEXT);
       if (text == null) text = own;
-      if (NEGATIVE.matcher(e.className()).find()) continue;
+      if (ClassHints.containsAny(e.className().toLowerCase(Locale.ROOT), NEGATIVE)) continue;
       if (VisibleDates.placeScore(e, main) < -4) continue;
       Long n = ReadCounts.parse(text, null);
       if (n != null) return n;
