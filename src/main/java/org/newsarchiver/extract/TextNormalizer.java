@@ -35,7 +35,7 @@ public final class TextNormalizer {
   }
 
   private static String clean(String raw, boolean keepLineBreaks) {
-    String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    String s = nfc(raw);
     if (isClean(s, keepLineBreaks)) return s; // most text: no copy char by char
     // collected paragraphs often only carry a space at either end: the rest is kept as it is
     int from = 0;
@@ -72,6 +72,18 @@ public final class TextNormalizer {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * The text in NFC. Below U+0300 every character is its own NFC form and none combines with its
+   * neighbour, so text of those alone (most Latin text) is returned as it is, without the copy the
+   * normalizer makes.
+   */
+  private static String nfc(String raw) {
+    for (int i = 0; i < raw.length(); i++) {
+      if (raw.charAt(i) >= '\u0300') return Normalizer.normalize(raw, Normalizer.Form.NFC);
+    }
+    return raw;
   }
 
   /** Whether {@link #clean} would return {@code s} unchanged: single separators between kept characters. */
