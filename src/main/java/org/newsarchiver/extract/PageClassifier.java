@@ -75,10 +75,9 @@ final class PageClassifier {
 
     // a bot check often shows no text at all, only the script or frame that runs it
     if (length < NEARLY_EMPTY && loadsBotCheck(doc)) return PageStatus.BLOCKED;
-    String pageText = doc.body().text();
-    String lowerText = pageText.toLowerCase(Locale.ROOT);
+    PageText page = new PageText(doc.body());
     String lowerTitle = title == null ? "" : title.toLowerCase(Locale.ROOT);
-    if (pageText.strip().length() < 20 && !hasAppRoot(doc) && PageIndex.of(doc).noscripts.isEmpty()) {
+    if (page.isNearlyEmpty() && !hasAppRoot(doc) && PageIndex.of(doc).noscripts.isEmpty()) {
       return PageStatus.EMPTY;
     }
     // a banner beside a short article is not a wall: the wall is what was read as the body, or
@@ -86,16 +85,50 @@ final class PageClassifier {
     String lowerBody = String.join(" ", body).toLowerCase(Locale.ROOT);
     if (containsAny(lowerTitle, BLOCK_PHRASES)
         || containsAny(lowerBody, BLOCK_PHRASES)
-        || pageText.length() < 3000 && containsAny(lowerBody, CONSENT_PHRASES)
+        || containsAny(lowerBody, CONSENT_PHRASES) && page.length() < 3000
         || length < NEARLY_EMPTY
-            && pageText.length() < 3000
-            && (containsAny(lowerText, BLOCK_PHRASES) || PageIndex.of(doc).blockHint)) {
+            && page.length() < 3000
+            && (containsAny(page.lower(), BLOCK_PHRASES) || PageIndex.of(doc).blockHint)) {
       return PageStatus.BLOCKED;
     }
-    if (length < MIN_ARTICLE && needsJavaScript(doc, lowerText)) return PageStatus.NEEDS_JAVASCRIPT;
-    if (isPaywalled(doc, ld, lowerText, body, length, box)) return PageStatus.PAYWALLED;
+    if (length < MIN_ARTICLE && needsJavaScript(doc, page.lower())) return PageStatus.NEEDS_JAVASCRIPT;
+    if (isPaywalled(doc, ld, page, body, length, box)) return PageStatus.PAYWALLED;
     if (length < MIN_ARTICLE) return PageStatus.NOT_ARTICLE;
     return PageStatus.OK;
+  }
+
+  /** The page's text ({@link Element#text()}), read only when a question needs it: most short articles need none. */
+  private static final class PageText {
+    /** More than this many characters collected by a bounded walk means more than 20 of {@code text()}. */
+    private static final int SURELY_NOT_EMPTY = 100;
+    private final Element body;
+    private @Nullable String text;
+    private @Nullable String lower;
+
+    PageText(Element body) {
+      this.body = body;
+    }
+
+    /** Fewer than 20 characters of text. */
+    boolean isNearlyEmpty() {
+      // each non-blank text node gives at least one character and one space to the bounded walk
+      if (ClassHints.shortText(body, SURELY_NOT_EMPTY) == null) return false;
+      return text().strip().length() < 20;
+    }
+
+    int length() {
+      return text().length();
+    }
+
+    String lower() {
+      if (lower == null) lower = text().toLowerCase(Locale.ROOT);
+      return lower;
+    }
+
+    private String text() {
+      if (text == null) text = body.text();
+      return text;
+    }
   }
 
   /** A script, frame or form of a bot-check service (DataDome, Cloudflare, Imperva, PerimeterX, CAPTCHAs). */
@@ -144,12 +177,12 @@ final class PageClassifier {
    * around says why.
    */
   private static boolean isPaywalled(
-      Document doc, JsonLd ld, String lowerText, List<String> body, int length, @Nullable Element box) {
+      Document doc, JsonLd ld, PageText page, List<String> body, int length, @Nullable Element box) {
     if (length >= MIN_ARTICLE && box != null) return PaywallSigns.heldBack(doc.body(), ld, body, box);
     Boolean declared = PaywallSigns.declared(doc.body(), ld, body);
     if (declared != null) return declared;
-    return PaywallSigns.markedNotFree(ld) || containsAny(lowerText, PAYWALL_PHRASES)
-        || PaywallSigns.saysPaywall(lowerText) || PageIndex.of(doc).paywallHint;
+    return PaywallSigns.markedNotFree(ld) || containsAny(page.lower(), PAYWALL_PHRASES)
+        || PaywallSigns.saysPaywall(page.lower()) || PageIndex.of(doc).paywallHint;
   }
 
   private static boolean containsAny(String s, String[] phrases) {
