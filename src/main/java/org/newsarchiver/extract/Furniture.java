@@ -97,9 +97,26 @@ final class Furniture {
    */
   static int partFlags(String lower) {
     if (lower.isEmpty()) return 0;
-    int f = WORDS.flags(lower);
-    if (isAdToken(lower, "ad") || isAdToken(lower, "sh")) f |= AD_TOKEN;
-    return f;
+    return WORDS.flags(lower) | adToken(lower);
+  }
+
+  /** {@link #AD_TOKEN} when the value holds one of {@link #AD_TOKENS} as a whole token, else 0. */
+  static int adToken(String lower) {
+    return isAdToken(lower, "ad") || isAdToken(lower, "sh") ? AD_TOKEN : 0;
+  }
+
+  /**
+   * Adds the hint words of {@link #partFlags} to {@code words}, their bits shifted left by {@code
+   * shift}: a caller with hint lists of its own looks both up in one pass ({@link #adToken} apart).
+   */
+  static HintWords addTo(HintWords words, int shift) {
+    return words
+        .anywhere(UNLIKELY, UNLIKELY_WORD << shift)
+        .anywhere(MAYBE, MAYBE_WORD << shift)
+        .anywhere(BYLINE, BYLINE_WORD << shift)
+        .anywhere(LAYOUT, LAYOUT_WORD << shift)
+        .anywhere(NEGATIVE, NEGATIVE_WORD << shift)
+        .anywhere(POSITIVE, POSITIVE_WORD << shift);
   }
 
   private static final String[] AD_TOKENS = {"ad", "ads", "advert", "share", "shares"};
@@ -116,13 +133,7 @@ final class Furniture {
     return false;
   }
 
-  private static final HintWords WORDS = new HintWords()
-      .anywhere(UNLIKELY, UNLIKELY_WORD)
-      .anywhere(MAYBE, MAYBE_WORD)
-      .anywhere(BYLINE, BYLINE_WORD)
-      .anywhere(LAYOUT, LAYOUT_WORD)
-      .anywhere(NEGATIVE, NEGATIVE_WORD)
-      .anywhere(POSITIVE, POSITIVE_WORD);
+  private static final HintWords WORDS = addTo(new HintWords(), 0);
 
   /** Class or id say "not the article" and nothing says "maybe the article", from their or'ed {@link #partFlags}. */
   static boolean isUnlikelyByFlags(Element e, int flags) {

@@ -103,7 +103,10 @@ final class PageIndex {
     Integer cached = classFlags.get(value);
     if (cached != null) return cached;
     String hints = value.toLowerCase(Locale.ROOT);
-    int flags = ownFlags(hints) | Furniture.partFlags(hints) << FURNITURE_SHIFT;
+    // the index's words and the furniture's in one pass over the value
+    int both = ALL_WORDS.flags(hints);
+    int own = HintWords.isAscii(hints) ? withEye(hints, both & OWN_MASK) : ownFlagsOfAnyText(hints);
+    int flags = own | (both & ~OWN_MASK) | Furniture.adToken(hints) << FURNITURE_SHIFT;
     classFlags.put(value, flags);
     return flags;
   }
@@ -114,18 +117,22 @@ final class PageIndex {
   /** Part flag: a read-count hint once a space follows ("eye "). */
   private static final int COUNTER_IF_FOLLOWED = 128;
 
-  /** The flags of one lower-cased value; {@link #SOURCE} here means only that "source" occurs. */
-  private static int ownFlags(String hints) {
-    if (!HintWords.isAscii(hints)) return ownFlagsOfAnyText(hints);
-    int flags = OWN_WORDS.flags(hints);
+  private static final int OWN_MASK = (1 << FURNITURE_SHIFT) - 1;
+
+  /** The own flags of an ASCII value with {@link #COUNTER_IF_FOLLOWED} added where it ends in the word "eye". */
+  private static int withEye(String hints, int flags) {
     // "icon eye": the id after the class may make "eye " of it
-    if (hints.endsWith("eye") && ((flags & COUNTER) != 0 || hints.length() == 3 || !Character.isLetter(hints.charAt(hints.length() - 4)))) {
-      flags |= COUNTER_IF_FOLLOWED;
+    int n = hints.length();
+    if (hints.endsWith("eye") && ((flags & COUNTER) != 0 || n == 3 || !Character.isLetter(hints.charAt(n - 4)))) {
+      return flags | COUNTER_IF_FOLLOWED;
     }
     return flags;
   }
 
-  /** {@link #ownFlags} word by word, for values with letters beyond ASCII ("просмотры", "дата"). */
+  /**
+   * The flags of one lower-cased value ({@link #SOURCE} here means only that "source" occurs), word
+   * by word: for values with letters beyond ASCII ("просмотры", "дата").
+   */
   private static int ownFlagsOfAnyText(String hints) {
     int flags = 0;
     if (ReadCountFinder.isPositive(hints)) flags |= COUNTER;
@@ -139,8 +146,8 @@ final class PageIndex {
     return flags;
   }
 
-  /** The ASCII words of {@link #ownFlagsOfAnyText}'s lists, for the one-pass look-up. */
-  private static final HintWords OWN_WORDS = new HintWords()
+  /** The ASCII words of {@link #ownFlagsOfAnyText}'s lists and the furniture's, for the one-pass look-up. */
+  private static final HintWords ALL_WORDS = Furniture.addTo(new HintWords(), FURNITURE_SHIFT)
       .anywhere(ReadCountFinder.HINTS, COUNTER)
       .atWordStart(ReadCountFinder.WORD_HINTS, COUNTER)
       .anywhere(VisibleDates.DATE_CLASS, DATE)
