@@ -98,6 +98,7 @@ final class AuthorFinder {
     List<String> out = new ArrayList<>();
     Element first = null;
     for (Element e : PageIndex.of(doc).markedAuthors) {
+      if (inComments(e)) continue;
       if (first == null) {
         first = e;
       } else if (!near(first, e)) {
@@ -115,6 +116,25 @@ final class AuthorFinder {
     String tag = e.normalName();
     if (tag.equals("meta") || tag.equals("link")) return e.hasAttr("content") ? e.attr("content") : e.attr("value");
     return e.text();
+  }
+
+  /** Levels above a byline looked at for a comment section. */
+  private static final int COMMENT_LEVELS = 12;
+
+  /**
+   * In a reader's comment ("comment-author", a box of {@code #comments}, Disqus): the name is the
+   * commenter's, not the article's author.
+   */
+  private static boolean inComments(Element e) {
+    Element p = e;
+    for (int level = 0; p != null && level < COMMENT_LEVELS; level++, p = p.parent()) {
+      if (p.attributesSize() == 0) continue;
+      String hints = Furniture.hints(p);
+      if (hints.contains("comment") || hints.contains("disqus") || p.attributes().get("itemprop").equals("comment")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Two elements in one byline: they share a parent or grandparent. */
@@ -135,7 +155,7 @@ final class AuthorFinder {
     Element first = null;
     Element firstBy = null;
     for (Element a : PageIndex.of(doc).authorLinks) {
-      if (!isNameLike(a.text())) continue;
+      if (!isNameLike(a.text()) || inComments(a)) continue;
       if (first == null) first = a;
       if (precededByBy(a)) {
         firstBy = a;
@@ -176,7 +196,7 @@ final class AuthorFinder {
   private static List<String> fromBylineClass(Document doc) {
     for (Element e : PageIndex.of(doc).bylineBlocks) {
       String hints = Furniture.hints(e);
-      if (hints.contains("avatar") || hints.contains("bio") || hints.contains("image")) continue;
+      if (hints.contains("avatar") || hints.contains("bio") || hints.contains("image") || inComments(e)) continue;
       String text = e.text();
       if (text.isEmpty() || text.length() > MAX_BYLINE) continue;
       List<String> linked = new ArrayList<>();

@@ -16,16 +16,26 @@ final class Bylines {
           "^(?i)(?:(?:more|all|latest)\\s+(?:stories|articles|posts|news)\\s+(?:by|from)|written\\s+by|posted\\s+by|words\\s+by|story\\s+by|reported\\s+by|by|von|par|por|door|di|av|af|autor(?:in)?|author|auteur)\\s*[:：]?\\s+");
   // "ByJane Doe", and "Byby Jane Doe" where a "By" label sits before the byline's own "by"
   private static final Pattern LEAD_GLUED = Pattern.compile("^(?:By|BY|Par|Von|Por)(?=[A-Z]|(?i:by|par|von|por)\\s)");
-  private static final Pattern SPLIT = Pattern.compile("\\s*(?:,|;|\\s&\\s|\\sand\\s|\\sund\\s|\\set\\s|\\sy\\s|、)\\s*");
+  private static final Pattern SPLIT = Pattern.compile("\\s*(?:,\\s*(?:and|und|et|y|&)\\s|,|;|\\s&\\s|\\sand\\s|\\sund\\s|\\set\\s|\\sy\\s|、)\\s*");
   private static final String MONTH =
       "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zé]*\\.?";
   private static final Pattern DATE_TAIL =
       Pattern.compile(
-          "(?i)\\s*(?:[|•·]|(?<!^[a-z])/|\\s-\\s|\\bupdated\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
+          "(?i)\\s*(?:[|•·]|(?<!^[a-z])/|\\s-\\s|\\b(?:last\\s+)?(?:updated|modified)\\b|\\bpublished\\b|\\bposted\\b|\\bview author\\b"
               + "|\\bstaff writer\\b|\\bcontributor\\b|\\bsenior\\b|\\beditor\\b|\\bcorrespondent\\b"
               + "|\\bon\\s+" + MONTH + "|\\b" + MONTH + "\\s+\\d{1,2}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+" + MONTH
               + "|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{4}年|\\b(?:před|il y a|vor|hace)\\b"
               + "|\\b\\d+\\s+(?:hours?|minutes?|days?|mins?)\\s+ago).*$");
+
+  /** A web or mail address in brackets after a name: "Jane Doe (http://example.org/jane/)". */
+  private static final Pattern LINK_IN_BRACKETS =
+      Pattern.compile("\\s*[(<\\[]\\s*(?:https?:|www\\.|mailto:|[^()<>\\[\\]\\s]+@)[^()<>\\[\\]]*[)>\\]]");
+  /** A degree or licence after a name ("Brenda Goodman, MA"): no second author. */
+  private static final Pattern CREDENTIAL =
+      Pattern.compile("(?:M\\.?A|M\\.?S|M\\.?Sc|M\\.?D|Ph\\.?D|R\\.?N|M\\.?P\\.?H|D\\.?O|J\\.?D|MBA|B\\.?Sc?|B\\.?A|DVM"
+          + "|PharmD|MFA|CPA|RDN?|LCSW|FACP|FRCP|MSN|BSN|APRN|NP|PA-C)\\.?");
+  /** "John Smith, Jr.": part of the name before it. */
+  private static final Pattern GENERATION = Pattern.compile("(?:Jr|Sr)\\.?|II|III|IV");
 
   private Bylines() {}
 
@@ -35,6 +45,7 @@ final class Bylines {
     s = LEAD.matcher(s).replaceFirst("");
     java.util.regex.Matcher glued = LEAD_GLUED.matcher(s);
     if (glued.find()) s = LEAD.matcher(s.substring(glued.end())).replaceFirst("");
+    s = LINK_IN_BRACKETS.matcher(s).replaceAll("");
     s = DATE_TAIL.matcher(s).replaceFirst("").strip();
     List<String> out = new ArrayList<>();
     if (s.isEmpty()) return out;
@@ -54,6 +65,11 @@ final class Bylines {
     }
     for (String part : parts) {
       String name = part.strip();
+      if (CREDENTIAL.matcher(name).matches()) continue;
+      if (GENERATION.matcher(name).matches()) {
+        if (!out.isEmpty()) out.set(out.size() - 1, out.get(out.size() - 1) + " " + name);
+        continue;
+      }
       if (name.toLowerCase(Locale.ROOT).startsWith("by ")) name = name.substring(3).strip();
       name = withoutCapitalTail(name);
       if (AuthorFinder.looksLikeName(name) && !out.contains(name)) out.add(name);

@@ -158,4 +158,26 @@ class AuthorFinderTest {
   void givesNoAuthorForLinkToUserPageOnAnotherSite() {
     assertThat(fixtureAuthors("video-channel-link-only.html", "https://travel.example/lisbon")).isEmpty();
   }
+
+  @Test
+  void aLastUpdatedLineIsNoName() {
+    assertThat(Bylines.split("Last Updated: January 7, 2025")).isEmpty();
+  }
+
+  @Test
+  void dropsTheAddressInBracketsAfterAName() {
+    assertThat(Bylines.split("Bradley M. Kuhn (http://ebb.org/bkuhn/)")).containsExactly("Bradley M. Kuhn");
+    assertThat(Bylines.split("By Ana Ruiz <ana.ruiz@example.org>")).containsExactly("Ana Ruiz");
+  }
+
+  @Test
+  void aDegreeAfterANameIsNoSecondAuthorAndJuniorStaysWithHisName() {
+    assertThat(Bylines.split("By Brenda Goodman, MA")).containsExactly("Brenda Goodman");
+    assertThat(Bylines.split("By John Smith, Jr., and Ann Lee, PhD")).containsExactly("John Smith Jr.", "Ann Lee");
+  }
+
+  @Test
+  void aCommentersNameIsNotTheAuthor() {
+    assertThat(Fixtures.extract("authors/commenter-not-author.html").authors()).isEmpty();
+  }
 }
