@@ -10,7 +10,8 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Turns an element into paragraphs the way a reader sees them: each block element (p, heading, list
- * item, quote...) starts a paragraph, {@code <br>} breaks a line inside one. Thread-safe (stateless).
+ * item, quote...) starts a paragraph, {@code <br>} breaks a line inside one and two of them end it.
+ * Thread-safe (stateless).
  */
 public final class Blocks {
   /** Elements that start a new paragraph. */
@@ -58,7 +59,7 @@ public final class Blocks {
           return;
         }
         if (tag.equals("pre")) preDepth++;
-        if (tag.equals("br")) current.append('\n');
+        if (tag.equals("br")) lineBreak();
         else if (BLOCK_TAGS.contains(tag)) flush();
         else if (tag.equals("img")) current.append(' ');
       } else if (skipDepth == 0 && node instanceof TextNode t) {
@@ -79,6 +80,20 @@ public final class Blocks {
         if (tag.equals("pre")) preDepth--;
         if (BLOCK_TAGS.contains(tag)) flush();
         else if (tag.equals("td") || tag.equals("th")) current.append(' ');
+      }
+    }
+
+    /**
+     * A {@code <br>}: a line break inside the paragraph, or, right after another one (white space
+     * between), the end of the paragraph: old pages and some editors write paragraphs so.
+     */
+    private void lineBreak() {
+      int n = current.length();
+      if (preDepth == 0 && n > 0 && current.charAt(n - 1) == '\n') {
+        current.setLength(n - 1);
+        flush();
+      } else {
+        current.append('\n');
       }
     }
 

@@ -23,4 +23,12 @@ class BlocksTest {
     var doc = Jsoup.parse("<div id=a><pre>x = 1\n  y = 2</pre></div>");
     assertThat(Blocks.paragraphs(doc.getElementById("a"))).containsExactly("x = 1\ny = 2");
   }
+
+  @Test
+  void twoLineBreaksInARowEndAParagraphAsOldPagesWriteThem() {
+    var doc = Jsoup.parse("<div id=a>The ferry resumes in May.<br><br>\n  The first boat leaves at seven.<br>"
+        + "Fares stay the same.<br> <br>Residents get a pass.<pre>a<br><br>b</pre></div>");
+    assertThat(Blocks.paragraphs(doc.getElementById("a"))).containsExactly(
+        "The ferry resumes in May.", "The first boat leaves at seven.\nFares stay the same.", "Residents get a pass.", "a\nb");
+  }
 }
