@@ -22,6 +22,7 @@ import org.newsarchiver.extract.Article;
 import org.newsarchiver.extract.ArticleExtractor;
 import org.newsarchiver.extract.HtmlDecoder;
 import org.newsarchiver.extract.HtmlPage;
+import org.newsarchiver.fetch.MediaSniffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,7 +83,11 @@ final class ExtractCommand implements Callable<Integer> {
       String given = urls.getOrDefault(file.toString(), url);
       try {
         URI pageUrl = given == null ? file.toAbsolutePath().toUri() : new URI(given.strip());
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readPage(file);
+        String type = MediaSniffer.ofFile(bytes);
+        if (!type.equals("text/html") && !type.equals("text/plain") && !type.endsWith("xml")) {
+          throw new NotAPage("not an HTML page: its first bytes say " + type + "; extract reads saved HTML pages");
+        }
         Instant fetchedAt = Files.getLastModifiedTime(file).toInstant();
         SiteConfig site = generic || sites == null ? null
             : siteName != null ? sites.byName(siteName).orElse(null)
@@ -98,7 +103,10 @@ final class ExtractCommand implements Callable<Integer> {
         }
       } catch (IOException | URISyntaxException | RuntimeException e) {
         code = ExitCodes.PAGES_FAILED;
-        String cause = e instanceof URISyntaxException ? "bad URL " + given : e instanceof IOException ? "cannot read: " + e : e.toString();
+        String cause = e instanceof URISyntaxException ? "bad URL " + given
+            : e instanceof NotAPage ? e.getMessage()
+            : e instanceof IOException io ? "cannot read: " + unreadable(io)
+            : e.toString();
         if (lines) {
           ObjectNode o = JSON.createObjectNode();
           o.put("file", file.toString());
@@ -111,6 +119,32 @@ final class ExtractCommand implements Callable<Integer> {
     }
     err.flush();
     return code;
+  }
+
+  /** Larger than any page the crawler keeps, many times over: a file this size is no saved page. */
+  private static final long MAX_PAGE_FILE = 64L << 20;
+
+  /** A file that was read but holds no HTML page. */
+  private static final class NotAPage extends IOException {
+    NotAPage(String message) {
+      super(message);
+    }
+  }
+
+  private static byte[] readPage(Path file) throws IOException {
+    if (Files.isDirectory(file)) throw new NotAPage("cannot read: it is a directory; name the page files in it");
+    long size = Files.size(file);
+    if (size > MAX_PAGE_FILE) {
+      throw new NotAPage("not an HTML page: " + size + " bytes, over the " + (MAX_PAGE_FILE >> 20) + " MiB a saved page may have");
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /** Why a file could not be read, in words rather than an exception's name. */
+  private static String unreadable(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such file; check the path";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   private static void fill(ObjectNode o, Article a, @Nullable String url) {

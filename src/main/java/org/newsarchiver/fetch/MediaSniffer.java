@@ -10,8 +10,13 @@ import org.jspecify.annotations.Nullable;
  * generic type ({@code application/octet-stream}) is guessed from the markup. Not a full
  * WHATWG sniffer: just enough to keep binaries out of the HTML pipeline. Stateless.
  */
-final class MediaSniffer {
+public final class MediaSniffer {
   private MediaSniffer() {}
+
+  /** The media type of a saved file by its bytes alone: a binary's magic number, else a guess from the markup. */
+  public static String ofFile(byte[] body) {
+    return effectiveType(null, body);
+  }
 
   /** The bare media type of a Content-Type value, lower case, or null when absent or empty. */
   static @Nullable String essence(@Nullable String contentType) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -279,6 +280,25 @@ class CommandLineIT {
     assertThat(mapper.readTree(lines.get(0)).get("url").asText()).isEqualTo("https://news.example/news/1-ok");
     assertThat(mapper.readTree(lines.get(1)).get("error").asText()).startsWith("cannot read: ");
     assertThat(mapper.readTree(lines.get(2)).get("title").asText()).isEqualTo("Library opens late");
+  }
+
+  @Test
+  void extractRefusesABinaryFileAndADirectoryWithOneClearLineEachAndGoesOn() throws Exception {
+    Path pdf = Files.write(root.resolve("report.html"), "%PDF-1.7\n%binary".getBytes(StandardCharsets.ISO_8859_1));
+    Path noise = Files.write(root.resolve("noise.html"), new byte[] {'x', 0, 1, 2, (byte) 0xff, 0, 'y'});
+    Path dir = Files.createDirectories(root.resolve("pages"));
+    Run r = run("extract", "--format", "jsonl", "--generic", pdf.toString(), noise.toString(), dir.toString(),
+        SITE.resolve("1-ok.html").toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.PAGES_FAILED);
+    assertThat(r.out().lines().limit(3).toList()).containsExactly(
+        "{\"file\":\"" + pdf + "\",\"error\":\"not an HTML page: its first bytes say application/pdf; extract reads saved HTML pages\"}",
+        "{\"file\":\"" + noise + "\",\"error\":\"not an HTML page: its first bytes say application/octet-stream; extract reads saved HTML pages\"}",
+        "{\"file\":\"" + dir + "\",\"error\":\"cannot read: it is a directory; name the page files in it\"}");
+    assertThat(r.out().lines().skip(3).findFirst().orElseThrow()).contains("\"title\":\"Council approves the new bridge\"");
+    assertThat(r.err().lines().toList()).containsExactly(
+        "error extract " + pdf + ": not an HTML page: its first bytes say application/pdf; extract reads saved HTML pages",
+        "error extract " + noise + ": not an HTML page: its first bytes say application/octet-stream; extract reads saved HTML pages",
+        "error extract " + dir + ": cannot read: it is a directory; name the page files in it");
   }
 
   @Test
