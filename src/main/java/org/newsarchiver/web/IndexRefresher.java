@@ -133,6 +133,12 @@ final class IndexRefresher {
       if (!now.get(site).equals(complete.get(site))) changed.add(site);
     }
     List<String> gone = new ArrayList<>(complete.keySet());
+    // also a site whose first build was cut short and whose folder went before the next serve
+    try (Lookup inIndex = new Lookup(index)) {
+      inIndex.forEachLiveTerm("site", "", site -> {
+        if (!gone.contains(site)) gone.add(site);
+      });
+    }
     gone.removeAll(sites);
     if (changed.isEmpty() && gone.isEmpty()) return;
     for (String site : gone) {
@@ -160,6 +166,7 @@ final class IndexRefresher {
       rows.put(site, walked);
       done += walked;
       index.checkpoint(commitData());
+      progress = new ArticleIndex.Progress(done, Math.max(total, done));
       log.info("search index: {} up to date ({} articles)", site, walked);
     }
   }

@@ -5,39 +5,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsarchiver.archive.ArchiveRow;
 import org.newsarchiver.archive.ArticleId;
-import org.newsarchiver.archive.ArticlesCsv;
-import org.newsarchiver.archive.NewArticle;
-import org.newsarchiver.archive.SiteArchive;
 
 /**
  * A first {@code serve} of a large site: it answers at once while the search index is built in the
@@ -45,7 +28,6 @@ import org.newsarchiver.archive.SiteArchive;
  * mid-build and started again continues where it stopped, ending with one document per row.
  */
 class SearchIndexBuildTest {
-  static final String SITE = "big-daily";
   static final int ROWS = 20_000;
   /** Small commits, so the build is seen in many steps. */
   static final ArticleIndex.Batch STEPS = new ArticleIndex.Batch(1_000, Duration.ofSeconds(1));
@@ -54,44 +36,12 @@ class SearchIndexBuildTest {
   @TempDir static Path root;
 
   static Path archive() {
-    return root.resolve("archive");
+    return LargeSiteArchive.archive(root);
   }
 
-  static URI url(int i) {
-    return URI.create("http://big.example/news/2024/10/story-" + i);
-  }
-
-  /**
-   * The site as the archive writes it: the first article through {@link SiteArchive#add} (which
-   * syncs each file, too slow for 20,000), the rest in the same layout with the archive's own text
-   * and CSV writers. Only the last article has the word "aardvark".
-   */
   @BeforeAll
   static void writeArchive() throws IOException {
-    Files.createDirectories(root.resolve("sites"));
-    List<ArchiveRow> rows = new ArrayList<>();
-    try (SiteArchive a = SiteArchive.open(archive(), SITE)) {
-      rows.add(a.add(article(0)).row());
-    }
-    Path dir = archive().resolve(SITE);
-    for (int i = 1; i < ROWS; i++) {
-      NewArticle n = article(i);
-      byte[] text = n.text().bytes();
-      String id = ArticleId.of(n.url());
-      String file = "2024/10/" + id + ".txt";
-      Files.createDirectories(dir.resolve(file).getParent());
-      Files.write(dir.resolve(file), text);
-      rows.add(new ArchiveRow(id, SITE, n.url().toString(), n.title(), n.published(), n.dateSource(), null, null,
-          n.language(), null, n.fetchedAt().toString(), file, n.text().words(), ArticleId.sha256Hex(text), List.of()));
-    }
-    new ArticlesCsv(dir.resolve("articles.csv")).rewrite(rows);
-  }
-
-  static NewArticle article(int i) {
-    String last = i == ROWS - 1 ? " An aardvark was seen at the harbour." : "";
-    return new NewArticle(url(i), "Story " + i + " of the council", "2024-10-" + (10 + i % 20), "selector", null,
-        List.of(), "en", null, Instant.parse("2024-10-30T08:00:00Z").plusSeconds(i),
-        List.of("The council met about the budget, story " + i + "." + last));
+    LargeSiteArchive.write(root, ROWS);
   }
 
   @BeforeEach
@@ -146,7 +96,7 @@ class SearchIndexBuildTest {
       assertThat(after).as("still indexing after the sites and articles pages were answered").isNotNull();
 
       WebViewTestClient.awaitIndexed(server);
-      String id = ArticleId.of(url(ROWS - 1));
+      String id = ArticleId.of(LargeSiteArchive.url(ROWS - 1));
       assertThat(WebViewTestClient.get(server, "/api/articles?q=aardvark")).startsWith(
           "{\"total\":1,\"page\":1,\"page_size\":20,\"indexing\":null,\"articles\":[{\"site\":\"big-daily\",\"id\":\"" + id
               + "\",\"title\":\"Story 19999 of the council\",");
@@ -164,52 +114,20 @@ class SearchIndexBuildTest {
         return p != null && p[0] >= 2_000;
       });
     }
-    committed = liveDocuments();
+    committed = LargeSiteArchive.liveDocuments(archive());
     assertThat(committed).as("closed mid-build").isBetween(2_000L, ROWS - 1L);
 
     try (WebServer server = WebServer.start(options(), STEPS)) {
       WebViewTestClient.awaitIndexed(server);
       assertThat(server.index().written()).as("only the rows the first serve had not committed").isEqualTo(ROWS - committed);
     }
-    assertThat(liveDocuments()).isEqualTo(ROWS);
-    assertThat(liveKeys()).isEqualTo(ROWS);
+    assertThat(LargeSiteArchive.liveDocuments(archive())).isEqualTo(ROWS);
+    assertThat(LargeSiteArchive.liveKeys(archive())).isEqualTo(ROWS);
 
     // a third start of the unchanged archive walks nothing: the commit says the site is complete
     try (WebServer server = WebServer.start(options(), STEPS)) {
       assertThat(progress(server)).isNull();
       assertThat(server.index().written()).isZero();
-    }
-  }
-
-  static long liveDocuments() throws IOException {
-    try (FSDirectory dir = FSDirectory.open(archive().resolve(".search")); DirectoryReader r = DirectoryReader.open(dir)) {
-      return r.numDocs();
-    }
-  }
-
-  /** The distinct article keys with a live document: equal to the documents when no row is indexed twice. */
-  static long liveKeys() throws IOException {
-    try (FSDirectory dir = FSDirectory.open(archive().resolve(".search")); DirectoryReader r = DirectoryReader.open(dir)) {
-      Terms terms = MultiTerms.getTerms(r, "key");
-      TermsEnum e = terms.iterator();
-      long keys = 0;
-      for (BytesRef t = e.next(); t != null; t = e.next()) {
-        int live = 0;
-        for (LeafReaderContext leaf : r.leaves()) {
-          Terms lt = leaf.reader().terms("key");
-          if (lt == null) continue;
-          TermsEnum le = lt.iterator();
-          if (!le.seekExact(t)) continue;
-          PostingsEnum p = le.postings(null, PostingsEnum.NONE);
-          Bits liveDocs = leaf.reader().getLiveDocs();
-          for (int d = p.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = p.nextDoc()) {
-            if (liveDocs == null || liveDocs.get(d)) live++;
-          }
-        }
-        assertThat(live).as(t.utf8ToString()).isLessThanOrEqualTo(1);
-        keys += live;
-      }
-      return keys;
     }
   }
 }
