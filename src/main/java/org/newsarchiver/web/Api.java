@@ -63,6 +63,13 @@ final class Api {
     m.put("total", page.total());
     m.put("page", q.page());
     m.put("page_size", ArticleQuery.PAGE_SIZE);
+    Map<String, Object> indexing = null;
+    if (page.indexing() != null) {
+      indexing = new LinkedHashMap<>();
+      indexing.put("indexed", page.indexing().indexed());
+      indexing.put("total", page.indexing().total());
+    }
+    m.put("indexing", indexing);
     List<Object> list = new ArrayList<>();
     for (ArticleIndex.Hit a : page.hits()) {
       Map<String, Object> h = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,7 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -55,11 +57,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The full-text index of the archive's articles (title and body), kept in
- * {@code <archive>/.search/}. It is brought up to date from the files before each search: a site
- * whose {@code articles.csv} changed size or time is walked, and only rows whose cells changed (a
- * new article, a re-extracted text, a new read count) are re-read and re-indexed; rows gone from
- * the CSV leave the index. So the index is never trusted over the CSV, and a deleted or damaged
- * index is simply rebuilt. The only home of Lucene. Thread-safe.
+ * {@code <archive>/.search/}. It is brought up to date from the files on a background thread
+ * ({@link IndexRefresher}): at start, and when a search notices a changed {@code articles.csv}.
+ * Searches answer at once from what the last checkpoint committed, and say how far indexing is.
+ * The index is never trusted over the CSV, and a deleted or damaged index is simply rebuilt. The
+ * only home of Lucene. Thread-safe.
  */
 final class ArticleIndex implements Closeable {
   /** Most keys one download may select through a search. */
@@ -71,17 +73,33 @@ final class ArticleIndex implements Closeable {
   record Hit(String site, String id, @Nullable String title, String url, @Nullable String published, String fetchedAt,
       @Nullable Long readCount, int words) {}
 
-  /** One page of hits and the number of all matching articles. */
-  record Page(long total, List<Hit> hits) {}
+  /** One page of hits, the number of all matching articles, and how far indexing is when it is not done. */
+  record Page(long total, List<Hit> hits, @Nullable Progress indexing) {}
+
+  /**
+   * Rows indexed so far of all rows in the CSVs; {@code total} is null while the changed CSVs are
+   * still being counted.
+   */
+  record Progress(long indexed, @Nullable Long total) {}
+
+  /** How often a build commits: after so many rows walked, or after so long, whichever comes first. */
+  record Batch(int rows, Duration time) {
+    static final Batch DEFAULT = new Batch(10_000, Duration.ofSeconds(5));
+
+    Batch {
+      if (rows < 1) throw new IllegalArgumentException("rows: must be positive, was " + rows);
+    }
+  }
 
   private final ArchiveFiles files;
   private final Directory dir;
   private final Analyzer analyzer = new FoldingAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final Map<String, String> csvSignatures = new ConcurrentHashMap<>();
+  private final IndexRefresher refresher;
+  private final AtomicLong written = new AtomicLong();
 
-  ArticleIndex(ArchiveFiles files) throws IOException {
+  ArticleIndex(ArchiveFiles files, Batch batch) throws IOException {
     this.files = files;
     Path path = files.root().resolve(".search");
     Directory d = open(path);
@@ -101,6 +119,7 @@ final class ArticleIndex implements Closeable {
     this.dir = d;
     this.writer = w;
     this.searchers = new SearcherManager(writer, null);
+    this.refresher = new IndexRefresher(files, this, batch);
   }
 
   private IndexWriter writer(Directory d, IndexWriterConfig.OpenMode mode) throws IOException {
@@ -118,82 +137,86 @@ final class ArticleIndex implements Closeable {
     }
   }
 
-  /** Brings the index up to date with every site's {@code articles.csv}; cheap when nothing changed. */
-  synchronized void refresh() throws IOException {
-    List<String> sites = files.archivedSites();
-    boolean changed = false;
-    for (String site : sites) {
-      Path csv = files.siteDir(site).resolve("articles.csv");
-      // the file key changes when the CSV is replaced (rows rewritten), size and time when it grows
-      var attrs = Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class);
-      String sig = attrs.fileKey() + "@" + attrs.size() + "@" + attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-      if (sig.equals(csvSignatures.get(site))) continue;
-      indexSite(site);
-      csvSignatures.put(site, sig);
-      changed = true;
-    }
-    for (String gone : new HashSet<>(csvSignatures.keySet())) {
-      if (!sites.contains(gone)) {
-        writer.deleteDocuments(new Term("site", gone));
-        csvSignatures.remove(gone);
-        changed = true;
-      }
-    }
-    if (changed) {
-      writer.commit();
-      searchers.maybeRefreshBlocking();
-    }
+  /** Asks for a refresh when a CSV changed since the last one (cheap: one stat a site); never waits for it. */
+  void notice() throws IOException {
+    refresher.notice();
   }
 
-  private void indexSite(String site) throws IOException {
+  /** How far a refresh under way has got; null when the index is up to date with the CSVs. */
+  @Nullable Progress progress() {
+    return refresher.progress();
+  }
+
+  /** Starts the first refresh on the background thread. */
+  void start() {
+    refresher.start();
+  }
+
+  /** A searcher as of the last checkpoint; give it back with {@link #release}. */
+  IndexSearcher acquire() throws IOException {
+    return searchers.acquire();
+  }
+
+  void release(IndexSearcher s) throws IOException {
+    searchers.release(s);
+  }
+
+  /** Adds or replaces the row's document (read from its text file), keyed by site and id. */
+  void update(ArchiveRow row, String rowKey) throws IOException {
+    String text = files.text(row.site(), row.textFile());
+    writer.updateDocument(new Term("key", key(row.site(), row.id())), document(row, rowKey, text == null ? "" : text));
+    written.incrementAndGet();
+  }
+
+  /** Documents written since this index was opened. */
+  long written() {
+    return written.get();
+  }
+
+  void deleteKey(String key) throws IOException {
+    writer.deleteDocuments(new Term("key", key));
+  }
+
+  void deleteSite(String site) throws IOException {
+    writer.deleteDocuments(new Term("site", site));
+  }
+
+  /**
+   * Commits what was written (atomically: a kill leaves the last commit) with the CSV states the
+   * index is complete for, then lets searches see it.
+   */
+  void checkpoint(Map<String, String> completeSites) throws IOException {
+    Map<String, String> data = new TreeMap<>(completeSites);
+    writer.setLiveCommitData(data.entrySet());
+    writer.commit();
     searchers.maybeRefreshBlocking();
-    IndexSearcher s = searchers.acquire();
-    try {
-      Map<String, String> indexed = new HashMap<>();
-      TermQuery ofSite = new TermQuery(new Term("site", site));
-      int n = s.count(ofSite);
-      if (n > 0) {
-        for (ScoreDoc d : s.search(ofSite, n).scoreDocs) {
-          Document doc = s.storedFields().document(d.doc, Set.of("id", "rowhash"));
-          indexed.put(doc.get("id"), doc.get("rowhash"));
-        }
-      }
-      Set<String> seen = new HashSet<>();
-      IOException[] failed = {null};
-      files.forEachRow(site, row -> {
-        if (failed[0] != null) return;
-        String hash = ArticleId.sha256Hex(String.join("\u0001", row.cells()));
-        seen.add(row.id());
-        if (hash.equals(indexed.get(row.id()))) return;
-        try {
-          String text = files.text(site, row.textFile());
-          writer.updateDocument(new Term("key", key(site, row.id())), document(row, hash, text == null ? "" : text));
-          indexed.put(row.id(), hash);
-        } catch (IOException e) {
-          failed[0] = e;
-        }
-      });
-      if (failed[0] != null) throw failed[0];
-      for (String id : indexed.keySet()) {
-        if (!seen.contains(id)) writer.deleteDocuments(new Term("key", key(site, id)));
-      }
-    } finally {
-      searchers.release(s);
-    }
   }
 
-  private static String key(String site, String id) {
+  /** The CSV states (per site) the last commit is complete for: those sites need no walk at start. */
+  Map<String, String> committedSites() {
+    Map<String, String> out = new HashMap<>();
+    Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+    if (data != null) for (Map.Entry<String, String> e : data) out.put(e.getKey(), e.getValue());
+    return out;
+  }
+
+  /** The row's identity in the index and its cells' hash: a term that exists only while the row is indexed as it is. */
+  static String rowKey(ArchiveRow row) {
+    return key(row.site(), row.id()) + " " + ArticleId.sha256Hex(String.join("\u0001", row.cells())).substring(0, 32);
+  }
+
+  static String key(String site, String id) {
     return site + "/" + id;
   }
 
-  private static Document document(ArchiveRow row, String hash, String text) {
+  private static Document document(ArchiveRow row, String rowKey, String text) {
     Document d = new Document();
     String key = key(row.site(), row.id());
     d.add(new StringField("key", key, Field.Store.YES));
     d.add(new SortedDocValuesField("key", new BytesRef(key)));
     d.add(new StringField("site", row.site(), Field.Store.YES));
     d.add(new StringField("id", row.id(), Field.Store.YES));
-    d.add(new StoredField("rowhash", hash));
+    d.add(new StringField("rowkey", rowKey, Field.Store.NO));
     d.add(new TextField("title", row.title() == null ? "" : row.title(), Field.Store.YES));
     d.add(new TextField("body", text, Field.Store.NO));
     d.add(new StoredField("url", row.url()));
@@ -228,7 +251,9 @@ final class ArticleIndex implements Closeable {
 
   /** One page of the matching articles, newest first (publication day, then fetch time). */
   Page search(ArticleQuery q) throws IOException {
-    refresh();
+    notice();
+    // read before searching: "up to date" then holds for the searcher acquired after it
+    Progress indexing = progress();
     IndexSearcher s = searchers.acquire();
     try {
       Query query = query(q);
@@ -245,7 +270,7 @@ final class ArticleIndex implements Closeable {
       for (int i = (q.page() - 1) * ArticleQuery.PAGE_SIZE; i < docs.length; i++) {
         hits.add(hit(s.storedFields().document(docs[i].doc)));
       }
-      return new Page(total, hits);
+      return new Page(total, hits, indexing);
     } finally {
       searchers.release(s);
     }
@@ -253,7 +278,7 @@ final class ArticleIndex implements Closeable {
 
   /** The {@code site/id} keys of every article matching the query, at most {@link #MAX_SELECTED}. */
   Set<String> keys(ArticleQuery q) throws IOException {
-    refresh();
+    notice();
     IndexSearcher s = searchers.acquire();
     try {
       Set<String> out = new HashSet<>();
@@ -295,6 +320,8 @@ final class ArticleIndex implements Closeable {
   @Override
   public void close() throws IOException {
     try (dir; writer) {
+      // the walk stops at its next row; the writer's close then commits what it had written
+      refresher.close();
       searchers.close();
     }
   }

@@ -3,6 +3,7 @@ package org.newsarchiver.web;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.newsarchiver.archive.ArchiveRow;
 import org.newsarchiver.archive.ArticleHistory;
@@ -61,6 +62,7 @@ final class Pages {
         .raw("<label>From <input type=\"date\" name=\"from\" value=\"").text(q.from()).raw("\"></label> ")
         .raw("<label>To <input type=\"date\" name=\"to\" value=\"").text(q.to()).raw("\"></label> ")
         .raw("<button type=\"submit\" id=\"search\">Show</button></form>");
+    if (page.indexing() != null) h.raw("<p id=\"indexing\" class=\"warn\">").text(indexingNotice(page.indexing())).raw("</p>");
     String filter = q.filterString();
     h.raw("<p class=\"downloads\">Download these ").text(page.total()).raw(" articles: ");
     for (String f : List.of("jsonl", "csv", "txt")) {
@@ -84,6 +86,14 @@ final class Pages {
     }
     h.raw("</p>");
     return Html.page("Articles", "Articles", h);
+  }
+
+  /** "Search index: 120,000 of 1,000,000 articles indexed; results may be incomplete." */
+  static String indexingNotice(ArticleIndex.Progress p) {
+    String done = String.format(Locale.ROOT, "%,d", p.indexed());
+    String of = p.total() == null ? done + " articles indexed, counting the rest"
+        : done + " of " + String.format(Locale.ROOT, "%,d", p.total()) + " articles indexed";
+    return "Search index: " + of + "; results may be incomplete.";
   }
 
   static String article(ArticleDetail d) {

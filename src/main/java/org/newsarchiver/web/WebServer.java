@@ -53,12 +53,19 @@ public final class WebServer implements Closeable {
     this.index = index;
   }
 
-  /** Builds or updates the search index, then starts serving. */
+  /**
+   * Starts serving at once; the search index is built or brought up to date on a background thread
+   * meanwhile, and searches say how far it has got.
+   */
   public static WebServer start(Options o) throws IOException {
+    return start(o, ArticleIndex.Batch.DEFAULT);
+  }
+
+  /** As {@link #start(Options)}, committing the index every {@code batch} (tests watch a build in small steps). */
+  static WebServer start(Options o, ArticleIndex.Batch batch) throws IOException {
     ArchiveFiles files = new ArchiveFiles(o.archive(), o.sites());
-    ArticleIndex index = new ArticleIndex(files);
+    ArticleIndex index = new ArticleIndex(files, batch);
     try {
-      index.refresh();
       noDelay();
       HttpServer server = HttpServer.create(new InetSocketAddress(o.bind(), o.port()), 64);
       AtomicInteger n = new AtomicInteger();
@@ -72,6 +79,7 @@ public final class WebServer implements Closeable {
       Routes routes = new Routes(files, index, new SiteStatus(files, o.nextRun()), o.clock(), o.bind().isLoopbackAddress());
       server.createContext("/", exchange -> handle(routes, exchange));
       server.start();
+      index.start();
       return new WebServer(server, pool, index);
     } catch (IOException | RuntimeException e) {
       index.close();
@@ -87,6 +95,11 @@ public final class WebServer implements Closeable {
    */
   private static void noDelay() {
     if (System.getProperty(NO_DELAY) == null) System.setProperty(NO_DELAY, "true");
+  }
+
+  /** The search index, for tests that look at how much a build wrote. */
+  ArticleIndex index() {
+    return index;
   }
 
   /** The port served (the chosen one when the options said 0). */

@@ -51,6 +51,7 @@ class WebViewBrowserIT {
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1100,1000", "--user-data-dir=" + profile);
     try (WebServer server = WebServer.start(FixtureArchive.options(root))) {
+      WebViewTestClient.awaitIndexed(server);
       ChromeDriver driver = new ChromeDriver(service, options);
       try {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));

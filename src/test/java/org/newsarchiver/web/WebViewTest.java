@@ -43,6 +43,7 @@ class WebViewTest {
   static void start() throws IOException {
     FixtureArchive.write(root);
     server = WebServer.start(FixtureArchive.options(root));
+    WebViewTestClient.awaitIndexed(server);
   }
 
   @AfterAll
@@ -96,7 +97,7 @@ class WebViewTest {
       + "\"read_count\":12,\"words\":8,\"href\":\"/api/articles/other-post/" + OTHER_ID + "\"}";
 
   static String page(int total, String... hits) {
-    return "{\"total\":" + total + ",\"page\":1,\"page_size\":20,\"articles\":[" + String.join(",", hits) + "]}\n";
+    return "{\"total\":" + total + ",\"page\":1,\"page_size\":20,\"indexing\":null,\"articles\":[" + String.join(",", hits) + "]}\n";
   }
 
   @Test
@@ -176,7 +177,7 @@ class WebViewTest {
   void articlesArePagedTwentyAtATime() throws IOException {
     Got first = get("/articles");
     assertThat(first.body()).contains("<p class=\"pages\">page 1</p>");
-    assertThat(get("/api/articles?page=2").body()).isEqualTo("{\"total\":4,\"page\":2,\"page_size\":20,\"articles\":[]}\n");
+    assertThat(get("/api/articles?page=2").body()).isEqualTo("{\"total\":4,\"page\":2,\"page_size\":20,\"indexing\":null,\"articles\":[]}\n");
     assertThat(get("/api/articles?page=0").status()).isEqualTo(400);
     assertThat(get("/api/articles?page=501").status()).isEqualTo(400);
     assertThat(get("/api/articles?page=x").status()).isEqualTo(400);
