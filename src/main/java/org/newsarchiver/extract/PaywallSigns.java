@@ -127,7 +127,13 @@ final class PaywallSigns {
     return null;
   }
 
+  /** Longest publisher's selector tried; Google's examples are a class or two. */
+  private static final int MAX_SELECTOR = 200;
+
   private static List<Element> select(Element root, String css) {
+    // the page chose the selector: no pseudo-classes with arguments (":matches(" runs a regex,
+    // nested ":has(" multiplies the walk), nothing long
+    if (css.length() > MAX_SELECTOR || css.indexOf('(') >= 0) return List.of();
     try {
       return root.select(css);
     } catch (Selector.SelectorParseException e) {

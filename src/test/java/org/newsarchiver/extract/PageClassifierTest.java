@@ -1,6 +1,7 @@
 package org.newsarchiver.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,12 @@ class PageClassifierTest {
   @Test
   void aGermanConsentDialogReadAsTheBodyIsBlocked() {
     assertThat(Fixtures.extract("walls/consent-wall-de.html").status()).isEqualTo(PageStatus.BLOCKED);
+  }
+
+  @Test
+  void aPagesOwnLockedPartSelectorThatWouldRunARegexIsNotTried() {
+    // ":matches((.*a){20}$)" on that paragraph backtracks for hours: the selector is refused outright
+    assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> assertThat(Fixtures.extract("paywalls/hostile-locked-part-selector.html").status()).isEqualTo(PageStatus.OK));
   }
 }
