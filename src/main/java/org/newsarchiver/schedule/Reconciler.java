@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-  /** The reconciler lock: the schema lock's key plus one. */
+  /** The reconciler lock: the schema lock's key plus one, hashed with the schema's name by {@link #lockKey}. */
   static final long RECONCILER_LOCK = QuartzSchema.SCHEMA_LOCK + 1;
   /** The application name this node's lock session shows in pg_stat_activity, read by status. */
   static final String APPLICATION_PREFIX = "news-archiver reconciler ";
@@ -30,6 +30,7 @@ public final class Reconciler implements Closeable {
   private final String node;
   private @Nullable Connection session;
   private boolean held;
+  private long lockKey;
   /** When the database stopped answering this node; null while it answers. */
   private @Nullable Instant downSince;
 
@@ -83,15 +84,29 @@ public final class Reconciler implements Closeable {
         s.execute("SET tcp_keepalives_interval = 5");
         s.execute("SET tcp_keepalives_count = 3");
       }
+      lockKey = lockKey(session);
     }
     boolean now;
     try (Statement s = session.createStatement();
-        ResultSet r = s.executeQuery(held ? "SELECT 1 = 1" : "SELECT pg_try_advisory_lock(" + RECONCILER_LOCK + ")")) {
+        ResultSet r = s.executeQuery(held ? "SELECT 1 = 1" : "SELECT pg_try_advisory_lock(" + lockKey + ")")) {
       r.next();
       now = r.getBoolean(1);
     }
     if (now && !held) log.info("node {}: reconciling the cluster's jobs with the site configs", node);
     return now;
+  }
+
+  /**
+   * The reconciler lock's key in this session's schema. Advisory locks belong to the whole database:
+   * keyed by the schema, clusters kept in separate schemas of one database (and concurrent test
+   * runs, a schema each) each have their own reconciler.
+   */
+  static long lockKey(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT hashtextextended(current_schema(), " + RECONCILER_LOCK + ")")) {
+      r.next();
+      return r.getLong(1);
+    }
   }
 
   private static String firstLine(@Nullable String s) {
