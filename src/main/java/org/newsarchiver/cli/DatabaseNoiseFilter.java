@@ -42,12 +42,17 @@ final class DatabaseNoiseFilter extends TurboFilter {
     return lostConnection(thrown) ? FilterReply.DENY : FilterReply.NEUTRAL;
   }
 
-  /** True when a cause is a lost or refused connection (SQLSTATE class 08, a socket failure, a connection closed as broken). */
+  /**
+   * True when a cause is a lost or refused connection (SQLSTATE class 08, a socket failure, a
+   * connection closed as broken) or a wait for one interrupted.
+   */
   static boolean lostConnection(Throwable thrown) {
     int depth = 0;
     for (Throwable c = thrown; c != null && depth < 20; c = c.getCause(), depth++) {
       if (c instanceof SQLTransientConnectionException || c instanceof SocketException || c instanceof SocketTimeoutException
           || c instanceof EOFException) return true;
+      // a wait for a connection cut short by the node's shutdown, which comes to stop it in an outage
+      if (c instanceof InterruptedException) return true;
       if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
       // HikariCP's stand-in for a connection it closed as broken, which Quartz then fails to roll back
       if (c instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) return true;

@@ -47,6 +47,14 @@ class DatabaseNoiseFilterTest {
   }
 
   @Test
+  void dropsAWaitForAConnectionInterruptedByTheShutdown() {
+    var cause = new JobPersistenceException("Failed to obtain DB connection from data source 'archive'",
+        new SQLException("HikariPool-1 - Interrupted during connection acquisition", new InterruptedException()));
+    assertThat(decide("org.quartz.impl.jdbcjobstore.JobStoreTX", "ClusterManager: Error managing cluster: {}", cause.getMessage(), cause))
+        .isEqualTo(FilterReply.DENY);
+  }
+
+  @Test
   void dropsHikarisFailedValidationOfAClosedConnection() {
     assertThat(decide("com.zaxxer.hikari.pool.PoolBase",
         "{} - Failed to validate connection {} ({}). Possibly consider using a shorter maxLifetime value.", "HikariPool-1", "c", "closed"))

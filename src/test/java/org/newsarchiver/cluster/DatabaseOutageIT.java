@@ -96,9 +96,7 @@ class DatabaseOutageIT {
     Instant cutAt = Instant.now();
     proxy.refuse();
     String url = db.urlVia(proxy.port());
-    String outage = "error database " + url + ": Connection to 127.0.0.1:" + proxy.port() + REFUSED
-        + "; check that PostgreSQL is running and reachable; this node keeps running"
-        + " (crawls under way go on, no new run starts) and retries until it answers";
+    String outage = outageLine();
     await().atMost(Duration.ofSeconds(20)).until(() -> messages("WARN").contains(outage));
     // An article published while the database is away is archived once it is back.
     listing(3);
@@ -131,6 +129,21 @@ class DatabaseOutageIT {
   }
 
   @Test
+  void aNodeStoppedWhileTheDatabaseIsAwayStopsCleanlyWithOnlyTheOutageLine() throws Exception {
+    node = start();
+    await().atMost(Duration.ofSeconds(60)).until(() -> runs(root.resolve("archive")).size() >= 1);
+    proxy.refuse();
+    await().atMost(Duration.ofSeconds(20)).until(() -> messages("WARN").contains(outageLine()));
+
+    node.destroy();
+    assertThat(node.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    assertThat(node.exitValue()).isEqualTo(143);
+    assertThat(log().lines().toList()).as("every line is a log line: no stack trace").allMatch(l -> LOG_LINE.matcher(l).matches());
+    assertThat(messages("WARN", "ERROR")).containsExactly(outageLine());
+    assertThat(messages("INFO")).last().isEqualTo("stopped");
+  }
+
+  @Test
   void aNodeStartedWhileTheDatabaseRefusesConnectionsExitsAtOnceWithOneErrorLine() throws Exception {
     proxy.refuse();
     node = start();
@@ -149,6 +162,13 @@ class DatabaseOutageIT {
     assertThat(Duration.between(started, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
     assertThat(node.exitValue()).isEqualTo(3);
     assertThat(log()).isEqualTo("error database " + db.urlVia(proxy.port()) + ": Connection attempt timed out." + START_FIX);
+  }
+
+  /** What the node logs, once, when it finds the database refusing connections. */
+  private String outageLine() {
+    return "error database " + db.urlVia(proxy.port()) + ": Connection to 127.0.0.1:" + proxy.port() + REFUSED
+        + "; check that PostgreSQL is running and reachable; this node keeps running"
+        + " (crawls under way go on, no new run starts) and retries until it answers";
   }
 
   private void article(int i) {
