@@ -100,6 +100,8 @@ final class RunCommand implements Callable<Integer> {
       } catch (SQLException e) {
         return ClusterOptions.databaseError(spec.commandLine().getErr(), db, e);
       }
+      // Quartz and HikariCP would log each lost connection with its stack trace; the reconciler says it once.
+      if (!Main.debug) DatabaseNoiseFilter.install();
       quartz = ArchiveScheduler.clustered(threads, db, node);
       reconciler = new Reconciler(db, node);
       log.info("node {}: joining the cluster on {}", node, db);

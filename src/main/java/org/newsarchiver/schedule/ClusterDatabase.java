@@ -11,6 +11,9 @@ import java.util.Properties;
  * left out of {@link #toString()}, which error lines and logs use.
  */
 public record ClusterDatabase(String url, String user, String password) {
+  /** Longest wait for a new connection, TCP connect and log-in together. */
+  public static final int LOGIN_TIMEOUT_S = 10;
+
   public ClusterDatabase {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
@@ -21,7 +24,8 @@ public record ClusterDatabase(String url, String user, String password) {
 
   /**
    * A plain connection (not pooled) for the schema, the reconciler lock and {@code status}. It has a
-   * connect and socket timeout, and TCP keep-alives, so a vanished server or node is noticed.
+   * connect, login and socket timeout, and TCP keep-alives, so a vanished server or node is noticed
+   * and a server that accepts but never answers fails the attempt in {@value #LOGIN_TIMEOUT_S} s.
    */
   public Connection connect(String applicationName) throws SQLException {
     Properties p = new Properties();
@@ -29,6 +33,9 @@ public record ClusterDatabase(String url, String user, String password) {
     p.setProperty("password", password);
     p.setProperty("ApplicationName", applicationName);
     p.setProperty("connectTimeout", "10");
+    // Bounds the whole log-in, which the connect timeout does not: the socket timeout alone would
+    // leave a start-up against a hung server waiting a minute.
+    p.setProperty("loginTimeout", Integer.toString(LOGIN_TIMEOUT_S));
     p.setProperty("socketTimeout", "60");
     p.setProperty("tcpKeepAlive", "true");
     return DriverManager.getConnection(url, p);

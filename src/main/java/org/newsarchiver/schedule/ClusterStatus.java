@@ -73,8 +73,9 @@ public record ClusterStatus(@Nullable String reconciler, List<Node> nodes, List<
         "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
             + " WHERE l.locktype = 'advisory' AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1")) {
-      s.setLong(1, Reconciler.RECONCILER_LOCK >>> 32);
-      s.setLong(2, Reconciler.RECONCILER_LOCK & 0xffff_ffffL);
+      long key = Reconciler.lockKey(c);
+      s.setLong(1, key >>> 32);
+      s.setLong(2, key & 0xffff_ffffL);
       try (ResultSet r = s.executeQuery()) {
         if (!r.next()) return null;
         String app = r.getString(1);

@@ -2,12 +2,15 @@ package org.newsarchiver.cluster;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The PostgreSQL the cluster tests run against, from NEWS_ARCHIVER_TEST_DB_URL / _USER / _PASSWORD
@@ -15,6 +18,8 @@ import java.util.UUID;
  * starts from clean Quartz tables. Fails (never skips) when the database does not answer.
  */
 record TestDatabase(String baseUrl, String user, String password, String schema) {
+  private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+)(?::(\\d+))?/");
+
   static TestDatabase fresh() {
     String url = env("NEWS_ARCHIVER_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/newsarchiver_test");
     String user = env("NEWS_ARCHIVER_TEST_DB_USER", "newsarchiver");
@@ -33,6 +38,18 @@ record TestDatabase(String baseUrl, String user, String password, String schema)
   /** The JDBC URL the nodes get: the test database with this run's schema first on the search path. */
   String url() {
     return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** Host and port of the PostgreSQL server, from the URL. */
+  InetSocketAddress server() {
+    Matcher m = HOST_PORT.matcher(baseUrl);
+    if (!m.find()) throw new IllegalStateException(baseUrl + ": no //host:port/ in the URL");
+    return new InetSocketAddress(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));
+  }
+
+  /** {@link #url()} with the server replaced by a proxy on loopback at {@code port}. */
+  String urlVia(int port) {
+    return HOST_PORT.matcher(url()).replaceFirst("//127.0.0.1:" + port + "/");
   }
 
   Connection connect() throws SQLException {
