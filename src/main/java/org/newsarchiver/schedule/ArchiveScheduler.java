@@ -70,7 +70,10 @@ public final class ArchiveScheduler implements Closeable {
     p.setProperty("org.quartz.jobStore.dataSource", "archive");
     p.setProperty("org.quartz.dataSource.archive.provider", "hikaricp");
     p.setProperty("org.quartz.dataSource.archive.driver", "org.postgresql.Driver");
-    p.setProperty("org.quartz.dataSource.archive.URL", db.url());
+    // bounded waits: a database that is gone, or hangs, costs a thread seconds, not minutes, and a
+    // node told to stop in an outage stops
+    p.setProperty("org.quartz.dataSource.archive.URL", db.pooledUrl());
+    p.setProperty("org.quartz.dataSource.archive.connectionTimeout", "5000");
     p.setProperty("org.quartz.dataSource.archive.user", db.user());
     p.setProperty("org.quartz.dataSource.archive.password", db.password());
     // Every worker thread, the scheduler thread and the cluster manager may each hold one.
@@ -79,9 +82,28 @@ public final class ArchiveScheduler implements Closeable {
     return p;
   }
 
+  /** Site runs whose crawl is under way (Quartz's bookkeeping after a run not counted). */
+  private final java.util.concurrent.atomic.AtomicInteger crawling = new java.util.concurrent.atomic.AtomicInteger();
+
   public ArchiveScheduler(Properties quartz, SiteRunner runner) throws SchedulerException {
     this.scheduler = new StdSchedulerFactory(quartz).getScheduler();
     scheduler.getContext().put(SiteJob.RUNNER_KEY, runner);
+    scheduler.getListenerManager().addJobListener(new org.quartz.listeners.JobListenerSupport() {
+      @Override
+      public String getName() {
+        return "crawls-under-way";
+      }
+
+      @Override
+      public void jobToBeExecuted(org.quartz.JobExecutionContext context) {
+        crawling.incrementAndGet();
+      }
+
+      @Override
+      public void jobWasExecuted(org.quartz.JobExecutionContext context, org.quartz.JobExecutionException e) {
+        crawling.decrementAndGet();
+      }
+    });
   }
 
   /** Makes the jobs match the configs: adds new sites, reschedules changed ones, removes gone ones. */
@@ -142,14 +164,41 @@ public final class ArchiveScheduler implements Closeable {
     return out;
   }
 
-  /** Asks running jobs to stop after the article in hand, and waits for them. */
+  /** Longest wait for crawls to finish the article in hand. */
+  private static final java.time.Duration CRAWLS_WAIT = java.time.Duration.ofMinutes(5);
+  /** Longest wait, after the crawls, for Quartz to record their end in its job store. */
+  private static final java.time.Duration BOOKKEEPING_WAIT = java.time.Duration.ofSeconds(10);
+
+  /**
+   * Asks running jobs to stop after the article in hand, and waits for them. A cluster's job store
+   * retries the record of a run's end until its database answers: in an outage that wait is cut
+   * short, and the unrecorded run is recovered like a dead node's, by another node or this one's
+   * next start.
+   */
   @Override
   public void close() {
     try {
+      scheduler.standby(); // no new run starts while the ones under way finish
       for (var job : scheduler.getCurrentlyExecutingJobs()) scheduler.interrupt(job.getJobDetail().getKey());
-      scheduler.shutdown(true);
+      long deadline = System.nanoTime() + CRAWLS_WAIT.toNanos();
+      while (crawling.get() > 0 && System.nanoTime() < deadline) Thread.sleep(50);
+      Thread shutdown = new Thread(() -> {
+        try {
+          scheduler.shutdown(true);
+        } catch (SchedulerException e) {
+          log.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+        }
+      }, "scheduler-shutdown");
+      shutdown.setDaemon(true);
+      shutdown.start();
+      shutdown.join(BOOKKEEPING_WAIT.toMillis());
+      if (shutdown.isAlive()) {
+        log.info("stopping without recording the end of the last run: the job store does not answer; it is recovered later");
+      }
     } catch (SchedulerException e) {
       log.warn("scheduler did not shut down cleanly: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -41,6 +41,24 @@ public record ClusterDatabase(String url, String user, String password) {
     return DriverManager.getConnection(url, p);
   }
 
+  /**
+   * The URL with the same connect, log-in and socket timeouts and keep-alives as {@link #connect},
+   * for a pool that takes only a URL (Quartz's): where the URL sets one itself, it stays.
+   */
+  public String pooledUrl() {
+    StringBuilder b = new StringBuilder(url);
+    char sep = url.indexOf('?') < 0 ? '?' : '&';
+    String[][] wanted = {
+      {"connectTimeout", "10"}, {"loginTimeout", Integer.toString(LOGIN_TIMEOUT_S)}, {"socketTimeout", "60"}, {"tcpKeepAlive", "true"}
+    };
+    for (String[] kv : wanted) {
+      if (url.contains(kv[0] + "=")) continue;
+      b.append(sep).append(kv[0]).append('=').append(kv[1]);
+      sep = '&';
+    }
+    return b.toString();
+  }
+
   @Override
   public String toString() {
     return url + " (user " + user + ")";
