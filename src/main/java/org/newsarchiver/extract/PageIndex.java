@@ -273,7 +273,7 @@ final class PageIndex {
       String href = attrs.get("href");
       String type = attrs.get("type");
       boolean hasHref = attrs.hasKey("href");
-      boolean hasDatetime = attrs.hasKey("datetime");
+      boolean hasDatetime = attrs.hasKey("datetime") || hasEpoch(attrs);
       String title = attrs.get("title");
       String label = attrs.get("aria-label");
       String labels = title.isEmpty() ? label : label.isEmpty() ? title : title + ' ' + label;
@@ -339,6 +339,14 @@ final class PageIndex {
     private void put(String key, String text) {
       if (!key.isEmpty()) meta.putIfAbsent(key.strip().toLowerCase(Locale.ROOT), text);
     }
+  }
+
+  /** A Unix time beside a shown date ({@link VisibleDates#EPOCH_ATTRIBUTES}). */
+  private static boolean hasEpoch(org.jsoup.nodes.Attributes attrs) {
+    for (String a : VisibleDates.EPOCH_ATTRIBUTES) {
+      if (attrs.hasKey(a)) return true;
+    }
+    return false;
   }
 
   private static void add(List<Element> list, Element e) {

@@ -81,7 +81,7 @@ final class VisibleDates {
       if (score == Integer.MIN_VALUE || score <= bestScore) continue;
       String v = t.attr("datetime");
       if (v.isBlank()) v = t.attr("content");
-      PublishedDate d = v.isBlank() ? null : DateText.parse(v, s, now);
+      PublishedDate d = v.isBlank() ? epoch(t, now) : DateText.parse(v, s, now);
       if (d == null) {
         String text = ClassHints.shortText(t, MAX_TEXT);
         if (text != null) d = textDate(text, s, now);
@@ -92,6 +92,28 @@ final class VisibleDates {
       }
     }
     return best;
+  }
+
+  /** Attributes in which pages give a shown date's instant as a Unix time, in seconds or milliseconds. */
+  static final String[] EPOCH_ATTRIBUTES = {"data-time-ms", "data-time", "data-timestamp", "data-utime", "data-epoch"};
+
+  /**
+   * The instant of an element's Unix-time attribute ("Jun 21" shown, {@code data-time="1466522845"}
+   * beside it: the year the text leaves out), in UTC; null when it has none or it is no plausible
+   * time of a page (seconds and milliseconds told apart by their digits).
+   */
+  static @Nullable PublishedDate epoch(Element e, Instant now) {
+    if (e.attributesSize() == 0) return null;
+    for (String a : EPOCH_ATTRIBUTES) {
+      String v = e.attributes().get(a).strip();
+      if (v.isEmpty() || v.length() > 13 || !v.chars().allMatch(Character::isDigit)) continue;
+      long n = Long.parseLong(v);
+      Instant at = v.length() == 13 ? Instant.ofEpochMilli(n) : v.length() == 10 ? Instant.ofEpochSecond(n) : null;
+      if (at == null) continue;
+      PublishedDate d = new PublishedDate(at.atOffset(java.time.ZoneOffset.UTC));
+      if (DateText.plausible(d, now)) return d;
+    }
+    return null;
   }
 
   /**

@@ -33,6 +33,11 @@ class DateFinderTest {
   }
 
   @Test
+  void aShownDateWithoutItsYearTakesTheUnixTimeBesideIt() {
+    assertThat(find("yearless-date-with-unix-time.html")).isEqualTo(found("2016-06-21T15:27:25Z", DateSource.TIME));
+  }
+
+  @Test
   void readsMetaValueAttributeOfRewrittenPages() {
     assertThat(find("postlight-meta-value.html"))
         .isEqualTo(found("2016-12-09T09:13-05:00", DateSource.META));
