@@ -70,6 +70,8 @@ final class DateFinder {
       return new FoundDate(inText, DateSource.TEXT);
     }
     if (inUrl != null) return new FoundDate(inUrl, DateSource.URL);
+    PublishedDate besideTitle = VisibleDates.nearTitle(doc, fetchedAt, settings);
+    if (besideTitle != null) return new FoundDate(besideTitle, DateSource.TEXT);
     // an "Updated ..." date is not the publication date, but bounds it: better than none
     inText = VisibleDates.fromText(doc, fetchedAt, settings, true);
     return inText == null ? null : new FoundDate(inText, DateSource.TEXT);

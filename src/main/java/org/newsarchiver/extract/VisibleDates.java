@@ -142,6 +142,65 @@ final class VisibleDates {
     return before;
   }
 
+  /** Levels above the title whose box is searched for a date with no class to say so. */
+  private static final int TITLE_BOX_LEVELS = 3;
+  /** Elements of that box looked at, after the title. */
+  private static final int TITLE_BOX_ELEMENTS = 300;
+  /** Own text of a date line: a date with a label ("公表日 2018/12/23", "2019.03.05"), no sentence. */
+  private static final int DATE_LINE = 60;
+
+  /**
+   * The first date line after the title in the title's own box (three levels up), where nothing
+   * marks a date holder: product and database pages print "2019.03.05" or "配信開始日 2019/3/5"
+   * under the headline in plain cells. A last resort before "Updated" dates.
+   */
+  static @Nullable PublishedDate nearTitle(Document doc, Instant now, DateSettings s) {
+    Element h1 = PageIndex.of(doc).firstH1();
+    if (h1 == null) return null;
+    Element box = h1;
+    for (int i = 0; i < TITLE_BOX_LEVELS && box.parent() != null && !box.parent().nameIs("body"); i++) {
+      box = box.parent();
+    }
+    Set<Element> main = titleAncestors(doc);
+    boolean[] afterTitle = {false};
+    PublishedDate[] found = {null};
+    int[] seen = {0};
+    org.jsoup.select.NodeFilter look = (node, depth) -> {
+      if (!(node instanceof Element e)) return org.jsoup.select.NodeFilter.FilterResult.CONTINUE;
+      if (e == h1) {
+        afterTitle[0] = true;
+        return org.jsoup.select.NodeFilter.FilterResult.SKIP_ENTIRELY;
+      }
+      if (++seen[0] > TITLE_BOX_ELEMENTS) return org.jsoup.select.NodeFilter.FilterResult.STOP;
+      if (Furniture.NEVER_TEXT.contains(e.normalName())) return org.jsoup.select.NodeFilter.FilterResult.SKIP_ENTIRELY;
+      if (!afterTitle[0]) return org.jsoup.select.NodeFilter.FilterResult.CONTINUE;
+      String own = ownDateLine(e);
+      if (own == null || placeScore(e, main) == Integer.MIN_VALUE) return org.jsoup.select.NodeFilter.FilterResult.CONTINUE;
+      PublishedDate d = textDate(own, s, now);
+      if (d == null) return org.jsoup.select.NodeFilter.FilterResult.CONTINUE;
+      found[0] = d;
+      return org.jsoup.select.NodeFilter.FilterResult.STOP;
+    };
+    org.jsoup.select.NodeTraversor.filter(look, box);
+    return found[0];
+  }
+
+  /** The element's own text when it is a short line with a digit, else null. */
+  private static @Nullable String ownDateLine(Element e) {
+    boolean digit = false;
+    int length = 0;
+    for (int ci = 0, cn = e.childNodeSize(); ci < cn; ci++) {
+      if (e.childNode(ci) instanceof org.jsoup.nodes.TextNode t) {
+        String w = t.getWholeText();
+        length += w.length();
+        for (int i = 0; !digit && i < w.length(); i++) digit = Character.isDigit(w.charAt(i));
+      }
+    }
+    if (!digit || length > DATE_LINE * 4) return null;
+    String own = TextNormalizer.line(e.ownText());
+    return own == null || own.length() > DATE_LINE ? null : own;
+  }
+
   /** Dates have digits; only short texts ("yesterday", "вчера") may do without. */
   private static boolean maybeDate(String text) {
     if (text.length() <= 24) return true;

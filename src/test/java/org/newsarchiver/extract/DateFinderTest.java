@@ -33,6 +33,11 @@ class DateFinderTest {
   }
 
   @Test
+  void aPlainDateLineUnderTheHeadlineIsTheDateWhereNothingElseGivesOne() {
+    assertThat(find("plain-date-line-under-headline.html")).isEqualTo(found("2019-03-05", DateSource.TEXT));
+  }
+
+  @Test
   void aShownDateWithoutItsYearTakesTheUnixTimeBesideIt() {
     assertThat(find("yearless-date-with-unix-time.html")).isEqualTo(found("2016-06-21T15:27:25Z", DateSource.TIME));
   }
