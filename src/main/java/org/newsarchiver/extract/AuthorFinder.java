@@ -37,7 +37,8 @@ final class AuthorFinder {
           "og:article:author"}) {
       names = Bylines.split(meta.get(key));
       if (names.isEmpty()) continue;
-      if (!isOrganisation(names, doc, ld, meta)) return names;
+      // a CMS user name ("mikecason") or the outlet: the visible byline may give the name itself
+      if (!isOrganisation(names, doc, ld, meta) && !isHandle(names)) return names;
       if (organisation.isEmpty()) organisation = names;
     }
     names = fromAuthorLinks(doc, true);
@@ -255,6 +256,11 @@ final class AuthorFinder {
       pending = joined.length() <= 12 ? joined : "";
     }
     return block.text();
+  }
+
+  /** One lower-case word of letters and digits, perhaps with dots or underscores: an account, not a name. */
+  private static boolean isHandle(List<String> names) {
+    return names.size() == 1 && names.get(0).matches("[a-z0-9._]{3,}") && names.get(0).chars().anyMatch(Character::isLetter);
   }
 
   /** The site or a company named as author ("ABC News", "Example Media Inc."): a byline may say more. */

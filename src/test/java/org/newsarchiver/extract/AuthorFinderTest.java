@@ -180,4 +180,18 @@ class AuthorFinderTest {
   void aCommentersNameIsNotTheAuthor() {
     assertThat(Fixtures.extract("authors/commenter-not-author.html").authors()).isEmpty();
   }
+
+  @Test
+  void aCmsUserNameInTheMetadataGivesWayToTheNameTheBylineShows() {
+    assertThat(Fixtures.extract("authors/cms-user-name-in-meta.html").authors()).containsExactly("Anna Ruiz");
+  }
+
+  @Test
+  void aCmsUserNameStaysWhereThePageShowsNoOtherName() {
+    String html = "<html><head><meta name=author content=annaruiz><title>Cooling centres open</title></head><body><article>"
+        + "<h1>Cooling centres open</h1><p>The county opened three more cooling centres on Tuesday as temperatures"
+        + " stayed high, bringing the total to eleven.</p></article></body></html>";
+    Article a = new ArticleExtractor().extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
+    assertThat(a.authors()).containsExactly("annaruiz");
+  }
 }
