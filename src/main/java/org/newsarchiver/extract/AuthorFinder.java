@@ -119,6 +119,33 @@ final class AuthorFinder {
     return e.text();
   }
 
+  /** A paragraph with this much text around a link is prose, not a byline. */
+  private static final int PROSE = 150;
+
+  /**
+   * A link inside a paragraph of prose ("<a href=/people/prince>Prince</a> was married…"): a
+   * person the article is about, linked to their page, not its author.
+   */
+  private static boolean inProse(Element a) {
+    Element p = a.parent();
+    while (p != null && !p.nameIs("p") && !Blocks.BLOCK_TAGS.contains(p.normalName())) p = p.parent();
+    return p != null && p.nameIs("p") && ClassHints.shortText(p, PROSE) == null;
+  }
+
+  /** Levels above a link looked at for a tag list. */
+  private static final int TAG_LEVELS = 3;
+
+  /** A topic or tag list ("tag-cloud", "topics"): its people links name subjects, not authors. */
+  private static boolean inTagList(Element a) {
+    Element p = a;
+    for (int level = 0; p != null && level <= TAG_LEVELS; level++, p = p.parent()) {
+      if (p.attributesSize() == 0) continue;
+      String hints = Furniture.hints(p);
+      if (hints.contains("tag") || hints.contains("topic") || hints.contains("keyword")) return true;
+    }
+    return false;
+  }
+
   /** Levels above a byline looked at for a comment section. */
   private static final int COMMENT_LEVELS = 12;
 
@@ -156,7 +183,7 @@ final class AuthorFinder {
     Element first = null;
     Element firstBy = null;
     for (Element a : PageIndex.of(doc).authorLinks) {
-      if (!isNameLike(a.text()) || inComments(a)) continue;
+      if (!isNameLike(a.text()) || inComments(a) || inProse(a) || inTagList(a)) continue;
       if (first == null) first = a;
       if (precededByBy(a)) {
         firstBy = a;

@@ -194,4 +194,9 @@ class AuthorFinderTest {
     Article a = new ArticleExtractor().extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
     assertThat(a.authors()).containsExactly("annaruiz");
   }
+
+  @Test
+  void aPersonLinkedInTheProseOrInTheTagListIsTheSubjectNotTheAuthor() {
+    assertThat(Fixtures.extract("authors/people-links-in-prose-and-tags.html").authors()).isEmpty();
+  }
 }
