@@ -43,18 +43,24 @@ final class Cleaner {
     for (Element f : scorer.furniture()) {
       if (inside(f, roots)) remove(f);
     }
-    List<Element> all = new ArrayList<>();
-    for (Element part : parts) all.addAll(part.getAllElements());
-    // inner elements first, so an outer box is judged with what stays in it
-    for (int i = all.size() - 1; i >= 0; i--) {
-      Element e = all.get(i);
-      if (roots.contains(e) || e.parent() == null) continue;
-      String tag = e.normalName();
-      if (CONDITIONAL.contains(tag) && isJunkBox(e, tag, scorer)) {
-        remove(e);
-      } else if (ContentScorer.isHeading(tag) && isJunkHeading(e, scorer)) {
-        remove(e);
+    for (Element part : parts) {
+      List<Element> all = part.getAllElements();
+      int partText = scorer.of(part).text;
+      // inner elements first, so an outer box is judged with what stays in it
+      for (int i = all.size() - 1; i >= 0; i--) {
+        Element e = all.get(i);
+        if (roots.contains(e) || e.parent() == null) continue;
+        cleanOne(e, partText, scorer);
       }
+    }
+  }
+
+  private void cleanOne(Element e, int partText, ContentScorer scorer) {
+    String tag = e.normalName();
+    if (CONDITIONAL.contains(tag) && isJunkBox(e, tag, scorer, partText)) {
+      remove(e);
+    } else if (ContentScorer.isHeading(tag) && isJunkHeading(e, scorer)) {
+      remove(e);
     }
   }
 
@@ -77,14 +83,16 @@ final class Cleaner {
     return false;
   }
 
-  private static boolean isJunkBox(Element e, String tag, ContentScorer scorer) {
+  private static boolean isJunkBox(Element e, String tag, ContentScorer scorer, int partText) {
     ContentScorer.Stats s = scorer.of(e);
     int weight = scorer.weight(e);
-    // Readability judges by the class weight alone here, not by the content score
-    if (weight < 0) return true;
+    double density = scorer.linkDensity(e);
+    // Readability judges by the class weight alone here, not by the content score; but a wrapper
+    // that holds most of the article's prose is the article whatever its builder calls it
+    // ("elementor-widget-container")
+    if (weight < 0 && !(s.paragraphs > 0 && s.text * 2 >= partText && density < 0.25)) return true;
     if (s.commas >= 10) return false;
     boolean list = tag.equals("ul") || tag.equals("ol") || tag.equals("dl");
-    double density = scorer.linkDensity(e);
     int p = s.paragraphs;
     int img = s.images;
     int li = s.items - 100;

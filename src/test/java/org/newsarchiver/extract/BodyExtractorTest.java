@@ -135,4 +135,17 @@ class BodyExtractorTest {
             + " kleinen Ort funktioniert, lässt sich nicht ohne Weiteres auf eine Kleinstadt übertragen, warnen"
             + " Fachleute der Landesenergieagentur.");
   }
+
+  @Test
+  void aPageBuildersWidgetWrappersAroundTheProseAreNotTakenForSidebarWidgets() {
+    Article a = Fixtures.extract("page-builder-widgets.html");
+    assertThat(a.status()).isEqualTo(PageStatus.OK);
+    assertThat(a.paragraphs()).containsExactly(
+        "The Ridge Loop reopened in May after two summers of work by volunteers, who rebuilt eleven switchbacks,"
+            + " added drainage to the lower meadow and moved a mile of trail off the eroded fall line.",
+        "The result rides faster and drier than before. The climb from the north lot now holds a steady grade, and"
+            + " the descent keeps its rock gardens, though the worst of the loose chutes are gone.",
+        "Expect about two hours for the full loop on a trail bike. Water is available only at the trailhead, and the"
+            + " upper ridge has no shade after ten in the morning.");
+  }
 }
