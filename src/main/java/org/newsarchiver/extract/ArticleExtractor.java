@@ -73,6 +73,7 @@ public final class ArticleExtractor {
       box = found.box();
     }
     body = withoutLeadingTitle(body, title);
+    body = withoutLeadingByline(body, authors);
     if (language == null) language = LanguageFinder.fromText(body);
     PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite, box);
 
@@ -117,6 +118,20 @@ public final class ArticleExtractor {
       String p = body.get(i);
       if (p.equals(title)) return body.subList(i + 1, body.size());
       if (!isLabel(p)) break;
+    }
+    return body;
+  }
+
+  /** Longest first paragraph taken for a byline line ("By Lena Ortiz · May 2, 2024"). */
+  private static final int MAX_BYLINE_LINE = 150;
+
+  /** The byline is in the authors column already; a body that starts with it drops it. */
+  private static List<String> withoutLeadingByline(List<String> body, List<String> authors) {
+    if (body.isEmpty() || authors.isEmpty()) return body;
+    String first = body.get(0);
+    if (first.length() > MAX_BYLINE_LINE || !Bylines.startsWithLead(first)) return body;
+    for (String name : authors) {
+      if (first.contains(name)) return body.subList(1, body.size());
     }
     return body;
   }

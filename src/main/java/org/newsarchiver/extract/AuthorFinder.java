@@ -47,6 +47,8 @@ final class AuthorFinder {
     if (!names.isEmpty()) return names;
     names = fromAuthorLinks(doc, false);
     if (!names.isEmpty()) return names;
+    names = fromLineAfterTitle(doc);
+    if (!names.isEmpty()) return names;
     // "creator" is often the account that filed the page in the CMS, a weaker claim than a byline
     names = fromJsonLd(ld, "creator");
     return names.isEmpty() ? organisation : names;
@@ -117,6 +119,42 @@ final class AuthorFinder {
     String tag = e.normalName();
     if (tag.equals("meta") || tag.equals("link")) return e.hasAttr("content") ? e.attr("content") : e.attr("value");
     return e.text();
+  }
+
+  /** Elements after the title looked at for an unmarked byline. */
+  private static final int AFTER_TITLE = 20;
+
+  /**
+   * "By Lena Ortiz · May 2, 2024" in a plain box just after the headline, where no class, link or
+   * metadata marks the author (utility-class pages): the first short line after the {@code h1}
+   * that opens with a byline's lead word.
+   */
+  private static List<String> fromLineAfterTitle(Document doc) {
+    Element h1 = PageIndex.of(doc).firstH1();
+    if (h1 == null) return List.of();
+    int seen = 0;
+    for (Element e = next(h1); e != null && seen < AFTER_TITLE; e = next(e), seen++) {
+      String text = ClassHints.shortText(e, MAX_BYLINE);
+      if (text == null || text.isEmpty()) continue;
+      if (!Bylines.startsWithLead(text)) continue;
+      if (inComments(e)) return List.of();
+      List<String> names = Bylines.split(text);
+      // "Par ailleurs, …", "By the numbers": a sentence, not a name
+      for (String n : names) {
+        if (Character.isLowerCase(n.codePointAt(0))) return List.of();
+      }
+      return names;
+    }
+    return List.of();
+  }
+
+  /** The next element after {@code e} in document order, its own children left out. */
+  private static @Nullable Element next(Element e) {
+    for (Element p = e; p != null; p = p.parent()) {
+      Element sib = p.nextElementSibling();
+      if (sib != null) return sib;
+    }
+    return null;
   }
 
   /** A paragraph with this much text around a link is prose, not a byline. */

@@ -39,6 +39,11 @@ final class Bylines {
 
   private Bylines() {}
 
+  /** Whether a line opens with a byline's lead word ("By", "Von", "Par", "Written by"...). */
+  static boolean startsWithLead(String line) {
+    return LEAD.matcher(line).lookingAt();
+  }
+
   static List<String> split(@Nullable String raw) {
     String s = TextNormalizer.line(raw);
     if (s == null) return List.of();

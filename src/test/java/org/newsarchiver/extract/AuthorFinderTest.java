@@ -199,4 +199,22 @@ class AuthorFinderTest {
   void aPersonLinkedInTheProseOrInTheTagListIsTheSubjectNotTheAuthor() {
     assertThat(Fixtures.extract("authors/people-links-in-prose-and-tags.html").authors()).isEmpty();
   }
+
+  @Test
+  void anUnmarkedByLineJustAfterTheHeadlineNamesTheAuthorAndLeavesTheText() {
+    Article a = Fixtures.extract("authors/unmarked-byline-after-headline.html");
+    assertThat(a.authors()).containsExactly("Lena Ortiz");
+    assertThat(a.paragraphs()).hasSize(3);
+    assertThat(a.paragraphs().get(0)).startsWith("The city council voted on Tuesday");
+  }
+
+  @Test
+  void aSentenceAfterTheHeadlineThatOpensLikeABylineNamesNoOne() {
+    String html = "<html lang=fr><head><title>La ville piétonnise la rue principale</title></head><body><article>"
+        + "<h1>La ville piétonnise la rue principale</h1><div>Par ailleurs, les commerçants restent partagés.</div>"
+        + "<p>Le conseil municipal a voté mardi la fermeture de deux pâtés de maisons aux voitures le week-end,"
+        + " après un essai l'été dernier.</p></article></body></html>";
+    Article a = new ArticleExtractor().extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
+    assertThat(a.authors()).isEmpty();
+  }
 }
