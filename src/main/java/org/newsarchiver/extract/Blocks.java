@@ -27,6 +27,9 @@ public final class Blocks {
       Set.of("script", "style", "noscript", "template", "svg", "button", "select", "option",
           "textarea", "iframe", "object", "embed", "canvas", "video", "audio", "input", "head");
 
+  /** What stands between two cells of a table row in the text. */
+  private static final String CELL_GAP = " | ";
+
   private Blocks() {}
 
   /** The normalized, non-empty paragraphs of one element. */
@@ -60,6 +63,7 @@ public final class Blocks {
         }
         if (tag.equals("pre")) preDepth++;
         if (tag.equals("br")) lineBreak();
+        else if (isCell(el)) cellGap();
         else if (BLOCK_TAGS.contains(tag)) flush();
         else if (tag.equals("img")) current.append(' ');
       } else if (skipDepth == 0 && node instanceof TextNode t) {
@@ -78,9 +82,28 @@ public final class Blocks {
         }
         String tag = el.normalName();
         if (tag.equals("pre")) preDepth--;
-        if (BLOCK_TAGS.contains(tag)) flush();
-        else if (tag.equals("td") || tag.equals("th")) current.append(' ');
+        if (!isCell(el) && BLOCK_TAGS.contains(tag)) flush();
       }
+    }
+
+    /**
+     * A cell of a data table: a row reads as one line ("Adult $2.50 $2.50"), not a paragraph per
+     * cell. A cell that holds blocks of its own (a layout table's column) stays a block.
+     */
+    private static boolean isCell(Element el) {
+      if (!el.nameIs("td") && !el.nameIs("th")) return false;
+      for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
+        if (BLOCK_TAGS.contains(c.normalName())) return false;
+      }
+      return true;
+    }
+
+    /** Before a cell with a cell before it in the line: a separator the white-space clean-up keeps. */
+    private void cellGap() {
+      int n = current.length();
+      while (n > 0 && current.charAt(n - 1) == ' ') n--;
+      current.setLength(n);
+      if (n > 0 && current.charAt(n - 1) != '\n') current.append(CELL_GAP);
     }
 
     /**

@@ -31,4 +31,13 @@ class BlocksTest {
     assertThat(Blocks.paragraphs(doc.getElementById("a"))).containsExactly(
         "The ferry resumes in May.", "The first boat leaves at seven.\nFares stay the same.", "Residents get a pass.", "a\nb");
   }
+
+  @Test
+  void aDataTableReadsRowByRowWithItsCellsOnOneLine() {
+    var doc = Jsoup.parse("<div id=a><p>Fares:</p><table><tr><th>Fare</th><th>2024</th></tr>"
+        + "<tr><td>Adult</td><td> $2.50 </td></tr></table>"
+        + "<table><tr><td><p>A layout column.</p></td><td><p>Another column.</p></td></tr></table></div>");
+    assertThat(Blocks.paragraphs(doc.getElementById("a")))
+        .containsExactly("Fares:", "Fare | 2024", "Adult | $2.50", "A layout column.", "Another column.");
+  }
 }
