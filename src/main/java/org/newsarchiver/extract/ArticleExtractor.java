@@ -67,15 +67,17 @@ public final class ArticleExtractor {
     String language = LanguageFinder.fromMarkup(doc, ld);
     boolean bodyFromSite = !body.isEmpty();
     Element box = null;
+    boolean teasers = false;
     if (!bodyFromSite) {
       BodyExtractor.Found found = BodyExtractor.find(doc, ld, title);
       body = found.paragraphs();
       box = found.box();
+      teasers = found.teasers();
     }
     body = withoutLeadingTitle(body, title);
     body = withoutLeadingByline(body, authors);
     if (language == null) language = LanguageFinder.fromText(body);
-    PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite, box);
+    PageStatus status = PageClassifier.classify(doc, ld, title, body, bodyFromSite, box, teasers);
 
     return new Article(
         page.url(),

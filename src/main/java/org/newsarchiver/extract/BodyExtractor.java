@@ -21,8 +21,8 @@ final class BodyExtractor {
 
   private BodyExtractor() {}
 
-  /** The body's paragraphs and the element they were read from. */
-  record Found(List<String> paragraphs, Element box) {}
+  /** The body's paragraphs, the element they were read from, and whether they are a list of story teasers. */
+  record Found(List<String> paragraphs, Element box, boolean teasers) {}
 
   static List<String> extract(Document doc, JsonLd ld, @Nullable String title) {
     return find(doc, ld, title).paragraphs();
@@ -37,13 +37,14 @@ final class BodyExtractor {
     }
     Element top = topCandidate(scorer, body);
     List<Element> parts = withLeadFigure(withCousins(top, withSiblings(top, scorer), scorer), scorer);
+    boolean teasers = StoryList.isTeasers(parts, scorer);
     Cleaner cleaner = new Cleaner();
     cleaner.clean(parts, scorer);
     List<String> paragraphs = Blocks.paragraphs(parts);
     cleaner.restore();
     Element box = parts.isEmpty() ? top : parts.get(0);
     for (Element part : parts) box = commonAncestor(box, part);
-    return new Found(crossChecked(paragraphs, ld), box);
+    return new Found(crossChecked(paragraphs, ld), box, teasers);
   }
 
   private static Element topCandidate(ContentScorer scorer, Element body) {

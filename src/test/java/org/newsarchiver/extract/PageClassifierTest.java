@@ -113,4 +113,24 @@ class PageClassifierTest {
     assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
         () -> assertThat(Fixtures.extract("paywalls/hostile-locked-part-selector.html").status()).isEqualTo(PageStatus.OK));
   }
+
+  @Test
+  void aSectionFrontOfStoryTeasersIsNotAnArticle() {
+    assertThat(Fixtures.extract("section-front.html").status()).isEqualTo(PageStatus.NOT_ARTICLE);
+  }
+
+  @Test
+  void anArticleWithARelatedStoriesBoxInItIsOk() {
+    StringBuilder cards = new StringBuilder();
+    for (int i = 0; i < 6; i++) {
+      cards.append("<div class=card><h3><a href='/news/other-").append(i).append("'>Another story number ").append(i)
+          .append("</a></h3><p>A short summary of that other story, one sentence long.</p></div>");
+    }
+    String prose = "<p>The council voted on Tuesday to keep the library open on Sundays, after residents collected"
+        + " four thousand signatures and filled the chamber for a three-hour hearing on the budget.</p>";
+    String html = "<html><head><title>Library stays open on Sundays</title></head><body><article><h1>Library stays open"
+        + " on Sundays</h1><div class=text>" + prose.repeat(6) + "<div class=more>" + cards + "</div></div></article></body></html>";
+    Article a = new ArticleExtractor().extract(new HtmlPage(java.net.URI.create("https://example.org/a"), html, Fixtures.FETCHED_AT), null);
+    assertThat(a.status()).isEqualTo(PageStatus.OK);
+  }
 }
