@@ -21,7 +21,10 @@ final class BodyExtractor {
 
   private BodyExtractor() {}
 
-  /** The body's paragraphs, the element they were read from, and whether they are a list of story teasers. */
+  /**
+   * The body's paragraphs, the element they were read from, and whether they are a list of story
+   * teasers on a page that nowhere says it is an article.
+   */
   record Found(List<String> paragraphs, Element box, boolean teasers) {}
 
   static List<String> extract(Document doc, JsonLd ld, @Nullable String title) {
@@ -37,7 +40,8 @@ final class BodyExtractor {
     }
     Element top = topCandidate(scorer, body);
     List<Element> parts = withLeadFigure(withCousins(top, withSiblings(top, scorer), scorer), scorer);
-    boolean teasers = StoryList.isTeasers(parts, scorer);
+    // the walk only on pages that nowhere say they are an article: most news pages say so
+    boolean teasers = !StoryList.saysArticle(doc, ld) && StoryList.isTeasers(parts, scorer);
     Cleaner cleaner = new Cleaner();
     cleaner.clean(parts, scorer);
     List<String> paragraphs = Blocks.paragraphs(parts);

@@ -61,7 +61,8 @@ final class PageClassifier {
 
   /**
    * The page's status. {@code box} is the element the body was read from, or null when a site
-   * selector gave the body; {@code teasers}, whether that body is a list of story teasers.
+   * selector gave the body; {@code teasers}, whether that body is a list of story teasers on a page
+   * that nowhere says it is an article ({@link StoryList}).
    */
   static PageStatus classify(
       Document doc, JsonLd ld, @Nullable String title, List<String> body, boolean bodyFromSite,
@@ -72,7 +73,7 @@ final class PageClassifier {
       boolean teaser = length < TEASER_MAX && PaywallSigns.heldBack(doc.body(), ld, body, box);
       if (teaser) return PageStatus.PAYWALLED;
       // story teasers on a page that nowhere says it is an article: a section front
-      return teasers && !saysArticle(doc, ld) ? PageStatus.NOT_ARTICLE : PageStatus.OK;
+      return teasers ? PageStatus.NOT_ARTICLE : PageStatus.OK;
     }
 
     // a bot check often shows no text at all, only the script or frame that runs it
@@ -97,18 +98,6 @@ final class PageClassifier {
     if (isPaywalled(doc, ld, page, body, length, box)) return PageStatus.PAYWALLED;
     if (length < MIN_ARTICLE) return PageStatus.NOT_ARTICLE;
     return PageStatus.OK;
-  }
-
-  /** JSON-LD of an article type, {@code og:type} article or an article's publication time. */
-  private static boolean saysArticle(Document doc, JsonLd ld) {
-    Meta meta = Meta.read(doc);
-    if ("article".equalsIgnoreCase(meta.get("og:type")) || meta.get("article:published_time") != null) return true;
-    for (var o : ld.articles()) {
-      for (String type : JsonLd.types(o)) {
-        if (!type.equals("webpage") && !type.equals("creativework")) return true;
-      }
-    }
-    return false;
   }
 
   /** The page's text ({@link Element#text()}), read only when a question needs it: most short articles need none. */

@@ -26,6 +26,18 @@ final class StoryList {
 
   private StoryList() {}
 
+  /** JSON-LD of an article type, {@code og:type} article or an article's publication time. */
+  static boolean saysArticle(org.jsoup.nodes.Document doc, JsonLd ld) {
+    Meta meta = Meta.read(doc);
+    if ("article".equalsIgnoreCase(meta.get("og:type")) || meta.get("article:published_time") != null) return true;
+    for (var o : ld.articles()) {
+      for (String type : JsonLd.types(o)) {
+        if (!type.equals("webpage") && !type.equals("creativework")) return true;
+      }
+    }
+    return false;
+  }
+
   static boolean isTeasers(List<Element> parts, ContentScorer scorer) {
     Set<Element> furniture = identitySet();
     furniture.addAll(scorer.furniture());
@@ -79,10 +91,15 @@ final class StoryList {
 
   /** A heading that is, or holds, a link to another page (not its own anchor, "#section"). */
   private static boolean linksElsewhere(Element heading) {
-    Element link = heading.selectFirst("a[href]");
-    if (link == null) link = heading.closest("a[href]");
+    Element link = heading.selectFirst(LINK);
+    for (Element p = heading.parent(); link == null && p != null; p = p.parent()) {
+      if (p.nameIs("a") && p.hasAttr("href")) link = p;
+    }
     return link != null && !link.attr("href").strip().startsWith("#");
   }
+
+  /** Parsed once: selectFirst(String) would parse the query on every call. */
+  private static final org.jsoup.select.Evaluator LINK = org.jsoup.select.QueryParser.parse("a[href]");
 
   private static boolean inBox(TextNode t, Set<Element> boxes) {
     Element p = t.parent();
