@@ -30,14 +30,35 @@ public final class AtomicFiles {
 
   /** As {@link #write(Path, byte[])}, for content streamed as UTF-8 text (a file too big for the heap). */
   static void write(Path target, Content content) throws IOException {
+    replace(target, ch -> {
+      Writer out = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
+      content.writeTo(out);
+      out.flush();
+    });
+  }
+
+  public static void write(Path target, byte[] content) throws IOException {
+    replace(target, ch -> {
+      ByteBuffer buf = ByteBuffer.wrap(content);
+      while (buf.hasRemaining()) ch.write(buf);
+    });
+  }
+
+  /** What fills the temp file's channel. */
+  @FunctionalInterface
+  private interface Fill {
+    void into(FileChannel ch) throws IOException;
+  }
+
+  /** Fills a temp file beside {@code target}, syncs it and renames it over {@code target}. */
+  private static void replace(Path target, Fill fill) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = temp(dir, target);
+    Path temp = dir.resolve(
+        "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        Writer out = new BufferedWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), 1 << 16);
-        content.writeTo(out);
-        out.flush();
+        fill.into(ch);
         ch.force(true);
       }
       move(temp, target);
@@ -50,41 +71,12 @@ public final class AtomicFiles {
     }
   }
 
-  private static Path temp(Path dir, Path target) {
-    return dir.resolve(
-        "." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
-  }
-
   private static void move(Path temp, Path target) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
-  }
-
-  public static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = temp(dir, target);
-    try {
-      writeAndMove(temp, target, content);
-    } catch (FileSystemException e) {
-      throw e;
-    } catch (IOException e) {
-      throw withPath(target, e);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static void writeAndMove(Path temp, Path target, byte[] content) throws IOException {
-    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(content);
-      while (buf.hasRemaining()) ch.write(buf);
-      ch.force(true);
-    }
-    move(temp, target);
   }
 
   /**

@@ -36,9 +36,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Extract saved HTML page(s) offline and print the fields to stdout.",
-      "json: one object {url, title, published, readCount, text, ...}; jsonl: one such line per",
-      "file, with 'file' first, or {file, error} for a file that cannot be read; text: the",
-      "archive's .txt form."
+      "json: one object {url, title, published, readCount, text, ...}.",
+      "jsonl: one such line per file, with 'file' first, or {file, error}",
+      "for a file that cannot be read or is no HTML page.",
+      "text: the archive's .txt form."
     })
 final class ExtractCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

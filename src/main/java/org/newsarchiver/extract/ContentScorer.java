@@ -333,19 +333,7 @@ final class ContentScorer {
 
   /** Characters with each run of white space counted as one. */
   static int length(String s) {
-    int n = 0;
-    boolean space = true;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0') {
-        if (!space) n++;
-        space = true;
-      } else {
-        n++;
-        space = false;
-      }
-    }
-    return n;
+    return (int) (lengthAndCommas(s) >>> 32);
   }
 
   /** {@link #length} in the high 32 bits, the commas (also the CJK and Arabic ones) in the low: one pass. */

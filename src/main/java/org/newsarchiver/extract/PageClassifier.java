@@ -50,11 +50,11 @@ final class PageClassifier {
   static final String[] BLOCK_HINTS = {
     "captcha", "challenge", "cf-browser-verification", "consent", "cookie-wall", "cookiewall", "gdpr"
   };
-  private static final String[] PAYWALL_PHRASES = {
-    "subscribe to continue", "subscribe to read", "subscribers only", "for subscribers",
-    "already a subscriber", "to continue reading", "create a free account to continue", "abonnieren sie",
-    "réservé aux abonnés", "this content is for subscribers", "premium content", "sign in to read"
-  };
+  /**
+   * Weaker paywall words than {@link PaywallSigns#TEASER_PHRASES} (a menu may say them): heard only
+   * on a page with next to no body.
+   */
+  private static final String[] PAYWALL_PHRASES = {"for subscribers", "premium content"};
   static final List<String> APP_ROOTS = List.of("root", "app", "__next", "__nuxt", "svelte", "main-app");
 
   private PageClassifier() {}
